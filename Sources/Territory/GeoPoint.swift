@@ -1,0 +1,28 @@
+import Foundation
+
+/// A WGS84 position in decimal degrees.
+public struct GeoPoint: Sendable, Hashable, Codable {
+    public let latitude: Double
+    public let longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    public var isValid: Bool {
+        latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
+    }
+
+    static let earthRadiusKilometres = 6371.0088
+
+    /// Great-circle distance (haversine), accurate to well under 0.5 % at the scales the programme uses.
+    public func distanceKilometres(to other: GeoPoint) -> Double {
+        let toRadians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * toRadians
+        let dLon = (other.longitude - longitude) * toRadians
+        let a = sin(dLat / 2) * sin(dLat / 2)
+            + cos(latitude * toRadians) * cos(other.latitude * toRadians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * Self.earthRadiusKilometres * asin(min(1, a.squareRoot()))
+    }
+}
