@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -26,6 +27,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "Accounts"),
+        .target(name: "Programme", dependencies: ["Territory"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "Territory",
+                "Programme",
                 "Accounts",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -51,6 +54,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -62,10 +66,15 @@ let package = Package(
                 "Territory",
                 "Accounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Territory"]),
         .target(
             name: "TestSupport",
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],

@@ -41,6 +41,7 @@ public protocol OrganisationRepository: Sendable {
     func create(_ draft: OrganisationDraft, owner: Int64, at: Instant) async throws -> Int64
     func update(id: Int64, with draft: OrganisationDraft, at: Instant) async throws
     func find(id: Int64) async throws -> Organisation?
+    func owned(by userID: Int64) async throws -> Organisation?
     /// What `viewer` may read, filtered in SQL: its own, its territory's, or all for the comité.
     func visible(to viewer: Viewer) async throws -> [Organisation]
 }
@@ -69,6 +70,11 @@ public struct SQLOrganisationRepository: OrganisationRepository {
 
     public func find(id: Int64) async throws -> Organisation? {
         try await db.select().column("*").from("organisations").where("id", .equal, id).first().map(Self.organisation)
+    }
+
+    public func owned(by userID: Int64) async throws -> Organisation? {
+        try await db.select().column("*").from("organisations").where("owner_user_id", .equal, userID)
+            .orderBy("id").first().map(Self.organisation)
     }
 
     public func visible(to viewer: Viewer) async throws -> [Organisation] {

@@ -55,6 +55,8 @@ public protocol PlaceRepository: Sendable {
     func find(id: Int64) async throws -> Place?
     func list(departmentCode: String?, limit: Int, offset: Int) async throws -> [Place]
     func count(departmentCode: String?) async throws -> Int
+    /// Number of places and of labelled Fabriques per département code.
+    func countsByDepartment() async throws -> [String: (places: Int, fabriques: Int)]
 }
 
 public struct SQLPlaceRepository: PlaceRepository {
@@ -97,6 +99,19 @@ public struct SQLPlaceRepository: PlaceRepository {
         let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("places")
         if let departmentCode { query.where("department_code", .equal, departmentCode) }
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func countsByDepartment() async throws -> [String: (places: Int, fabriques: Int)] {
+        let rows = try await db.select().column("department_code")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "places")
+            .column(SQLFunction("COUNT", args: SQLIdentifier("label")), as: "fabriques")
+            .from("places").groupBy("department_code").all()
+        var counts: [String: (places: Int, fabriques: Int)] = [:]
+        for row in rows {
+            counts[try row.decode(column: "department_code", as: String.self)] =
+                (try row.decode(column: "places", as: Int.self), try row.decode(column: "fabriques", as: Int.self))
+        }
+        return counts
     }
 
     static func place(_ row: any SQLRow) throws -> Place {

@@ -1,0 +1,63 @@
+/// Every page and endpoint of the site. Views build links from it and the router registers the same
+/// paths (`SiteURL.Pattern`), so a renamed route cannot leave a dead link behind.
+public enum SiteURL: Sendable, Hashable {
+    case home
+    case signIn(returnTo: String? = nil)
+    case signOut
+    case account
+    case apiTokens
+    case revokeApiToken(Int64)
+    case adminUsers
+    case adminUser(Int64)
+    case adminGrant(Int64)
+    case adminRevoke(Int64)
+    case myOrganisation
+    case organisations
+    case organisation(Int64)
+    case territories
+    case department(String)
+    case healthz
+    case metrics
+    case openAPI
+    case stylesheet
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn(let returnTo):
+            if let returnTo, returnTo.hasPrefix("/"), !returnTo.hasPrefix("//") {
+                "/connexion?retour=\(returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+            } else { "/connexion" }
+        case .signOut: "/deconnexion"
+        case .account: "/compte"
+        case .apiTokens: "/compte/jetons"
+        case .revokeApiToken(let id): "/compte/jetons/\(id)/revoquer"
+        case .adminUsers: "/admin/comptes"
+        case .adminUser(let id): "/admin/comptes/\(id)"
+        case .adminGrant(let id): "/admin/comptes/\(id)/roles"
+        case .adminRevoke(let id): "/admin/comptes/\(id)/roles/retirer"
+        case .myOrganisation: "/mon-organisation"
+        case .organisations: "/organisations"
+        case .organisation(let id): "/organisations/\(id)"
+        case .territories: "/territoires"
+        case .department(let code): "/territoires/departements/\(code)"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .openAPI: "/api/v1/openapi.json"
+        case .stylesheet: "/static/site.css"
+        }
+    }
+
+    /// Router patterns of the routes that take a parameter.
+    enum Pattern {
+        static let revokeApiToken: RouterPath = "/compte/jetons/:id/revoquer"
+        static let adminUser: RouterPath = "/admin/comptes/:id"
+        static let adminGrant: RouterPath = "/admin/comptes/:id/roles"
+        static let adminRevoke: RouterPath = "/admin/comptes/:id/roles/retirer"
+        static let organisation: RouterPath = "/organisations/:id"
+        static let department: RouterPath = "/territoires/departements/:code"
+    }
+}
+
+import Foundation
+import Hummingbird

@@ -1,0 +1,90 @@
+import Accounts
+import Foundation
+import Storage
+import Territory
+
+/// Realistic, deterministic demo content: the real Fabriques de territoire and one account per role.
+/// Runs only on an empty database and only when asked (`serve --demo`).
+public struct DemoSeeder: Sendable {
+    public struct Account: Sendable {
+        public let email: String
+        public let password: String
+        public let displayName: String
+        public let description: String
+    }
+
+    public static let accounts: [Account] = [
+        Account(email: "admin@demo.fabriques.fr", password: "demo-admin-fabriques", displayName: "Alice Admin", description: "administrateur"),
+        Account(email: "comite@demo.fabriques.fr", password: "demo-comite-fabriques", displayName: "Camille Comité", description: "comité national"),
+        Account(email: "instructeur.charente@demo.fabriques.fr", password: "demo-instructeur-16", displayName: "Ines Instructrice", description: "instructeur, Charente (16)"),
+        Account(email: "instructeur.ara@demo.fabriques.fr", password: "demo-instructeur-84", displayName: "Igor Instructeur", description: "instructeur, région Auvergne-Rhône-Alpes"),
+        Account(email: "porteur@demo.fabriques.fr", password: "demo-porteur-fabriques", displayName: "Paul Porteur", description: "porteur, association à Angoulême"),
+        Account(email: "porteuse.lyon@demo.fabriques.fr", password: "demo-porteuse-fabriques", displayName: "Pauline Porteuse", description: "porteur, SCIC à Lyon"),
+        Account(email: "animateur@demo.fabriques.fr", password: "demo-animateur-fabriques", displayName: "Anna Animatrice", description: "animateur d'une Fabrique"),
+    ]
+
+    let services: AppServices
+    let hasher: PasswordHasher
+
+    public init(services: AppServices, bcryptCost: UInt8) {
+        self.services = services
+        self.hasher = PasswordHasher(cost: bcryptCost)
+    }
+
+    /// Seeds and returns true when the database had no account; does nothing otherwise.
+    @discardableResult
+    public func seedIfEmpty() async throws -> Bool {
+        guard try await services.users.count() == 0 else { return false }
+        let now = services.now
+        let places = try await seedFabriques(at: now)
+        var ids: [String: Int64] = [:]
+        for account in Self.accounts {
+            ids[account.email] = try await services.users.create(
+                email: account.email, displayName: account.displayName, passwordHash: try await hasher.hash(account.password), at: now)
+        }
+        func grant(_ email: String, _ role: Role, _ scope: Scope) async throws {
+            try await services.users.grant(RoleGrant(role: role, scope: scope), to: ids[email]!, by: nil, at: now)
+        }
+        try await grant("admin@demo.fabriques.fr", .admin, .national)
+        try await grant("comite@demo.fabriques.fr", .committee, .national)
+        try await grant("instructeur.charente@demo.fabriques.fr", .reviewer, .department("16"))
+        try await grant("instructeur.ara@demo.fabriques.fr", .reviewer, .region("84"))
+        try await grant("porteur@demo.fabriques.fr", .applicant, .national)
+        try await grant("porteuse.lyon@demo.fabriques.fr", .applicant, .national)
+        if let place = places.first(where: { $0.departmentCode == "16" }) ?? places.first {
+            try await grant("animateur@demo.fabriques.fr", .placeManager, .place(place.id))
+        }
+        try await organisation(owner: ids["porteur@demo.fabriques.fr"]!, name: "Association Le Chantier Numérique",
+                               legalForm: "association", siret: "73282932000074", commune: "16015", at: now)
+        try await organisation(owner: ids["porteuse.lyon@demo.fabriques.fr"]!, name: "SCIC La Fabrique des Pentes",
+                               legalForm: "scic_scop", siret: nil, commune: "69381", at: now)
+        return true
+    }
+
+    private func organisation(owner: Int64, name: String, legalForm: String, siret: String?, commune code: String, at now: Instant) async throws {
+        guard let commune = services.territory.commune(code: code) else { return }
+        _ = try await services.organisations.create(
+            OrganisationDraft(name: name, legalForm: legalForm, siret: siret, communeCode: commune.code,
+                              departmentCode: commune.departmentCode, regionCode: commune.regionCode),
+            owner: owner, at: now)
+    }
+
+    /// The 382 real Fabriques (ANCT, January 2024), tied to the commune reference; Saint-Martin, outside
+    /// the COG départements, is left out.
+    private func seedFabriques(at now: Instant) async throws -> [Place] {
+        guard let url = Bundle.module.url(forResource: "fabriques_de_territoire", withExtension: "csv", subdirectory: "Resources/demo")
+            ?? Bundle.module.url(forResource: "fabriques_de_territoire", withExtension: "csv"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        var seeded: [Place] = []
+        for row in SimpleCSV.parse(text).dropFirst() where row.count >= 9 {
+            guard let commune = services.territory.commune(code: row[4]) else { continue }
+            let record = PlaceRecord(externalID: row[0], name: row[1], communeCode: commune.code, departmentCode: commune.departmentCode,
+                                     regionCode: commune.regionCode, label: .fabrique,
+                                     latitude: Double(row[7]) ?? commune.position.latitude, longitude: Double(row[8]) ?? commune.position.longitude)
+            let id = try await services.places.upsert(record, at: now)
+            if let place = try await services.places.find(id: id) { seeded.append(place) }
+        }
+        return seeded
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Fabriques: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fabriques",
+        abstract: "Le système d'information du programme Fabriques de territoire.",
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self],
+        defaultSubcommand: Serve.self)
+}
