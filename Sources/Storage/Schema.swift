@@ -4,6 +4,9 @@ import SQLKit
 public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "accounts, sessions, territory-bound data", apply: createFoundation),
+        Migration(version: 2, name: "sessions revocable per account", apply: { db, _ in
+            try await db.alter(table: "users").column("sessions_revoked_at", type: .bigint).run()
+        }),
     ]
 
     static func createFoundation(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

@@ -8,6 +8,8 @@ public struct StoredUser: Sendable, Hashable {
     public let passwordHash: String
     public let createdAt: Instant
     public let disabledAt: Instant?
+    /// Sessions opened before this instant are no longer valid (password change).
+    public let sessionsRevokedAt: Instant?
 }
 
 public enum RepositoryError: Error, Equatable, CustomStringConvertible {
@@ -31,8 +33,11 @@ public protocol UserRepository: Sendable {
     func grants(userID: Int64) async throws -> [RoleGrant]
     func grant(_ grant: RoleGrant, to userID: Int64, by actor: Int64?, at: Instant) async throws
     func revoke(_ grant: RoleGrant, from userID: Int64) async throws
-    /// The signed-in identity: nil for an unknown or disabled account.
-    func viewer(userID: Int64) async throws -> Viewer?
+    /// Stores a new password and revokes every session opened before `at`.
+    func setPasswordHash(_ hash: String, userID: Int64, at: Instant) async throws
+    /// The signed-in identity: nil for an unknown or disabled account, or for a session opened
+    /// (`sessionStartedAt`) before the account's sessions were revoked.
+    func viewer(userID: Int64, sessionStartedAt: Instant?) async throws -> Viewer?
 }
 
 public struct SQLUserRepository: UserRepository {
@@ -94,8 +99,14 @@ public struct SQLUserRepository: UserRepository {
             .run()
     }
 
-    public func viewer(userID: Int64) async throws -> Viewer? {
+    public func setPasswordHash(_ hash: String, userID: Int64, at: Instant) async throws {
+        try await db.update("users").set("password_hash", to: hash).set("sessions_revoked_at", to: at.milliseconds)
+            .where("id", .equal, userID).run()
+    }
+
+    public func viewer(userID: Int64, sessionStartedAt: Instant?) async throws -> Viewer? {
         guard let user = try await find(id: userID), user.disabledAt == nil else { return nil }
+        if let revoked = user.sessionsRevokedAt, let started = sessionStartedAt, started < revoked { return nil }
         return Viewer(userID: user.id, email: user.email, displayName: user.displayName, grants: try await grants(userID: userID))
     }
 
@@ -106,6 +117,7 @@ public struct SQLUserRepository: UserRepository {
             displayName: try row.decode(column: "display_name", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
             createdAt: Instant(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
-            disabledAt: try row.decode(column: "disabled_at", as: Int64?.self).map(Instant.init(milliseconds:)))
+            disabledAt: try row.decode(column: "disabled_at", as: Int64?.self).map(Instant.init(milliseconds:)),
+            sessionsRevokedAt: try row.decode(column: "sessions_revoked_at", as: Int64?.self).map(Instant.init(milliseconds:)))
     }
 }

@@ -20,7 +20,7 @@ final class RepositoryTests: XCTestCase {
         try await users.grant(reviewer, to: id, by: nil, at: now)
         try await users.grant(reviewer, to: id, by: nil, at: now)
         try await users.grant(RoleGrant(role: .applicant, scope: .national), to: id, by: nil, at: now)
-        let viewer = try await users.viewer(userID: id)
+        let viewer = try await users.viewer(userID: id, sessionStartedAt: nil)
         XCTAssertEqual(viewer?.grants, [reviewer, RoleGrant(role: .applicant, scope: .national)])
         try await users.revoke(reviewer, from: id)
         let after = try await users.grants(userID: id)

@@ -103,3 +103,28 @@ final class SignInTests: XCTestCase {
 }
 
 import SQLKit
+
+final class PasswordChangeTests: XCTestCase {
+    func testChangingThePasswordEndsOtherSessionsAndKeepsThisOne() async throws {
+        try await TestApp.run { browser, _ in
+            let other = Browser(client: browser.client)
+            _ = try await other.signIn("porteur@demo.fabriques.fr", "demo-porteur-fabriques")
+            _ = try await browser.signIn("porteur@demo.fabriques.fr", "demo-porteur-fabriques")
+            let wrong = try await browser.post("/compte/mot-de-passe", form: [("current_password", "faux"), ("new_password", "nouveau mot de passe sûr")], tokenFrom: "/compte")
+            XCTAssertEqual(wrong.status, .unprocessableContent)
+            XCTAssertTrue(wrong.body.contains("Le mot de passe actuel est incorrect."))
+            let changed = try await browser.post("/compte/mot-de-passe", form: [("current_password", "demo-porteur-fabriques"), ("new_password", "nouveau mot de passe sûr")], tokenFrom: "/compte")
+            XCTAssertEqual(changed.status, .seeOther)
+            let mine = try await browser.get("/compte")
+            XCTAssertEqual(mine.status, .ok, "this browser stays signed in")
+            XCTAssertTrue(mine.body.contains("Mot de passe changé."))
+            let theirs = try await other.get("/compte")
+            XCTAssertEqual(theirs.status, .unauthorized, "every other session is ended")
+            browser.forgetCookies()
+            let old = try await browser.signIn("porteur@demo.fabriques.fr", "demo-porteur-fabriques")
+            XCTAssertEqual(old.status, .unauthorized)
+            let new = try await browser.signIn("porteur@demo.fabriques.fr", "nouveau mot de passe sûr")
+            XCTAssertEqual(new.status, .seeOther)
+        }
+    }
+}

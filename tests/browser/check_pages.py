@@ -13,6 +13,9 @@ import sys
 from collections import Counter
 from urllib.parse import urljoin, urlparse
 
+import importlib.util
+import os
+
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
@@ -49,9 +52,24 @@ def same_origin(url):
     return urlparse(url).netloc == urlparse(BASE).netloc
 
 
+def current_axe_script():
+    """axe-selenium-python (the last release for Python 3.11) bundles axe-core 3.1 from 2018. The
+    axe-playwright-python wheel ships axe-core 4.x as a plain file: use it when installed (its Python
+    code, which needs Playwright, is never imported)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec and spec.submodule_search_locations:
+        path = os.path.join(list(spec.submodule_search_locations)[0], "axe.min.js")
+        if os.path.exists(path):
+            return path
+    return None
+
+
+AXE_SCRIPT = current_axe_script()
+
+
 def check_axe(driver, label):
     """Run axe-core on the current page and record a pass/fail for it."""
-    axe = Axe(driver)
+    axe = Axe(driver, script_url=AXE_SCRIPT) if AXE_SCRIPT else Axe(driver)
     axe.inject()
     violations = axe.run()["violations"]
     counts = Counter(v.get("impact") or "none" for v in violations)
@@ -160,6 +178,7 @@ def main():
     try:
         driver.set_page_load_timeout(PAGE_TIMEOUT)
         driver.set_script_timeout(PAGE_TIMEOUT)
+        print(f"axe-core: {AXE_SCRIPT or 'bundled with axe-selenium-python'}")
         print("=== anonymous ===")
         for path in ANONYMOUS_PAGES:
             visit(driver, path, "anonymous:")

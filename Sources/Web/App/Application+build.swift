@@ -60,7 +60,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
                       signIn: SignInService(users: services.users, failures: services.loginFailures, hasher: hasher,
                                             limit: configuration.loginAttemptsPerAddress, window: configuration.loginWindow),
                       sessionLifetime: configuration.sessionLifetime).register(on: router)
-    AccountController(services: services).register(on: router)
+    AccountController(services: services, hasher: hasher).register(on: router)
     AdminController(services: services, hasher: hasher).register(on: router)
     OrganisationController(services: services).register(on: router)
     TerritoryController(services: services).register(on: router)

@@ -6,6 +6,7 @@ public enum SiteURL: Sendable, Hashable {
     case signOut
     case account
     case apiTokens
+    case password
     case revokeApiToken(Int64)
     case adminUsers
     case adminUser(Int64)
@@ -31,6 +32,7 @@ public enum SiteURL: Sendable, Hashable {
         case .signOut: "/deconnexion"
         case .account: "/compte"
         case .apiTokens: "/compte/jetons"
+        case .password: "/compte/mot-de-passe"
         case .revokeApiToken(let id): "/compte/jetons/\(id)/revoquer"
         case .adminUsers: "/admin/comptes"
         case .adminUser(let id): "/admin/comptes/\(id)"

@@ -6,10 +6,12 @@ import Storage
 /// The signed-in person's own page: identity, roles, API tokens.
 struct AccountController {
     let services: AppServices
+    let hasher: PasswordHasher
 
     func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.account.path), use: show)
         router.post(RouterPath(SiteURL.apiTokens.path), use: createToken)
+        router.post(RouterPath(SiteURL.password.path), use: changePassword)
         router.post(SiteURL.Pattern.revokeApiToken, use: revokeToken)
     }
 
@@ -40,6 +42,32 @@ struct AccountController {
         try await services.audit.record(actor: viewer.userID, action: "api_token.created", subject: "user:\(viewer.userID)", detail: name, at: services.now)
         return .html(AccountPage.render(try await model(viewer, context: context, newToken: token),
                                         layout: Layout.Model(context: context, title: "Mon compte", current: .account)), status: .created)
+    }
+
+    /// Checks the current password, stores the new one, ends every session of the account opened before
+    /// (other browsers, a stolen cookie) and gives this browser a fresh one.
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        var errors: [String: String] = [:]
+        let current = context.form["current_password"] ?? ""
+        let new = context.form["new_password"] ?? ""
+        let stored = try await services.users.find(id: viewer.userID)
+        if let stored, !(try await hasher.verify(current, hash: stored.passwordHash)) {
+            errors["current_password"] = "Le mot de passe actuel est incorrect."
+        }
+        if let problem = Credentials.passwordProblem(new) { errors["new_password"] = problem }
+        guard errors.isEmpty else {
+            var page = try await model(viewer, context: context)
+            page.passwordErrors = errors
+            return .html(AccountPage.render(page, layout: Layout.Model(context: context, title: "Erreur : mon compte", current: .account)),
+                         status: .unprocessableContent)
+        }
+        let now = services.now
+        try await services.users.setPasswordHash(try await hasher.hash(new), userID: viewer.userID, at: now)
+        try await services.audit.record(actor: viewer.userID, action: "user.password_changed", subject: "user:\(viewer.userID)", detail: "", at: services.now)
+        context.sessions.createSession(WebSession(userID: viewer.userID, csrfToken: RandomToken.make(), flash: "Mot de passe changé.",
+                                                  signedInAt: now.milliseconds + 1))
+        return .seeOther(.account)
     }
 
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {

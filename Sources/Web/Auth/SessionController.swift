@@ -41,7 +41,8 @@ struct SessionController {
             if context.sessions.session != nil, let oldKey = request.cookies["fabriques_session"]?.value {
                 try? await services.keyValues.remove(key: "fabriques.session.\(oldKey)")
             }
-            context.sessions.createSession(WebSession(userID: userID, csrfToken: RandomToken.make()), expiresIn: sessionLifetime)
+            context.sessions.createSession(
+                WebSession(userID: userID, csrfToken: RandomToken.make(), signedInAt: services.now.milliseconds), expiresIn: sessionLifetime)
             let destination = returnTo.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? SiteURL.home.path
             return .seeOther(destination)
         }

@@ -12,6 +12,7 @@ enum AccountPage {
         var newToken: String?
         var tokenNameError: String?
         var tokenName: String
+        var passwordErrors: [String: String] = [:]
         var csrfToken: String
     }
 
@@ -28,6 +29,15 @@ enum AccountPage {
                 : .ul(.group(model.viewer.grants.map { grant in
                     .li(.strong(.text(escaping: grant.role.label)), .text(escaping: model.scopeNames[grant].map { " : \($0)" } ?? ""))
                 })),
+            .h2(.id("mot-de-passe"), "Changer de mot de passe"),
+            Form.errorSummary(model.passwordErrors, order: ["current_password", "new_password"]),
+            Form.post(.password, csrf: model.csrfToken, label: "Changer de mot de passe",
+                Form.field("Mot de passe actuel", name: "current_password", type: .password, error: model.passwordErrors["current_password"],
+                           required: true, autocomplete: "current-password"),
+                Form.field("Nouveau mot de passe", name: "new_password", type: .password, error: model.passwordErrors["new_password"],
+                           hint: "12 caractères au moins.", required: true, autocomplete: "new-password"),
+                Form.submit("Changer de mot de passe")
+            ),
             .h2("Jetons d'API"),
             .p("Un jeton permet à un logiciel d'interroger l'API en votre nom (en-tête Authorization: Bearer). Il n'est affiché qu'une fois."),
             model.newToken.map { token in

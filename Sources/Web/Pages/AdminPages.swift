@@ -27,7 +27,7 @@ enum AdminUsersPage {
             .h2(.id("nouveau-compte"), "Créer un compte"),
             Form.errorSummary(model.errors, order: ["email", "display_name", "password"]),
             Form.post(.adminUsers, csrf: model.csrfToken, label: "Créer un compte",
-                Form.field("Adresse électronique", name: "email", value: model.form["email"] ?? "", type: .email, error: model.errors["email"], required: true, autocomplete: "off"),
+                Form.field("Adresse électronique", name: "email", value: model.form["email"] ?? "", type: .email, error: model.errors["email"], required: true),
                 Form.field("Nom affiché", name: "display_name", value: model.form["display_name"] ?? "", error: model.errors["display_name"], required: true),
                 Form.field("Mot de passe initial", name: "password", type: .password, error: model.errors["password"],
                            hint: "12 caractères au moins ; à transmettre à la personne, qui pourra le changer.", required: true, autocomplete: "new-password"),

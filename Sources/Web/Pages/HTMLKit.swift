@@ -89,7 +89,9 @@ enum Form {
     /// The summary at the top of a failed form, focusable so keyboard users land on it.
     static func errorSummary(_ errors: [String: String], order: [String]) -> BodyNode {
         guard !errors.isEmpty else { return .empty }
+        // autofocus brings keyboard and screen-reader users straight to the list of errors, without JavaScript.
         return .div(.class("error-summary"), .attr("role", "alert"), .attr("tabindex", "-1"),
+            .attribute(named: "autofocus", value: nil, ignoreIfValueIsEmpty: false),
             .h2("Le formulaire contient \(errors.count) erreur\(errors.count > 1 ? "s" : "")"),
             .ul(.group(order.compactMap { name in
                 errors[name].map { message in .li(.a(.attr("href", "#champ-\(name)"), .text(escaping: message))) }

@@ -15,7 +15,7 @@ enum SignInPage {
             model.error.map { .div(.class("error-summary"), .attr("role", "alert"), .p(.text(escaping: $0))) } ?? .empty,
             Form.post(.signIn(), csrf: model.csrfToken, label: "Connexion",
                 .input(.type(.hidden), .name("retour"), .attr("value", model.returnTo ?? "")),
-                Form.field("Adresse électronique", name: "email", value: model.email, type: .email, required: true, autocomplete: "username"),
+                Form.field("Adresse électronique", name: "email", value: model.email, type: .email, required: true, autocomplete: "email"),
                 Form.field("Mot de passe", name: "password", type: .password, required: true, autocomplete: "current-password"),
                 Form.submit("Se connecter")
             )
