@@ -28,10 +28,12 @@ let package = Package(
         ),
         .target(name: "Accounts"),
         .target(name: "Programme", dependencies: ["Territory"]),
+        .target(name: "Directory", dependencies: ["Territory"]),
         .target(
             name: "Storage",
             dependencies: [
                 "Territory",
+                "Directory",
                 "Accounts",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -43,6 +45,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "Territory",
+                "Directory",
                 "Programme",
                 "Accounts",
                 "Storage",
@@ -64,6 +67,7 @@ let package = Package(
                 "Web",
                 "Storage",
                 "Territory",
+                "Directory",
                 "Accounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +79,7 @@ let package = Package(
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Territory"]),
+        .testTarget(name: "DirectoryTests", dependencies: ["Directory", "Territory"], resources: [.copy("Fixtures")]),
         .target(
             name: "TestSupport",
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],

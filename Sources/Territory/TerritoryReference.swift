@@ -11,6 +11,7 @@ public struct TerritoryReference: Sendable {
     private let departmentIndex: [String: Int]
     private let regionIndex: [String: Int]
     private let communesByPostalCode: [String: [String]]
+    private let postalCodesByCommune: [String: [String]]
 
     public init(
         communes: [Commune], departments: [Department], regions: [Region],
@@ -24,6 +25,7 @@ public struct TerritoryReference: Sendable {
         departmentIndex = Dictionary(departments.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         regionIndex = Dictionary(regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         communesByPostalCode = Dictionary(grouping: postalCodes, by: \.postalCode).mapValues { $0.map(\.communeCode) }
+        postalCodesByCommune = Dictionary(grouping: postalCodes, by: \.communeCode).mapValues { $0.map(\.postalCode).sorted() }
     }
 
     public func commune(code: String) -> Commune? { communeIndex[code].map { communes[$0] } }
@@ -38,6 +40,9 @@ public struct TerritoryReference: Sendable {
     public func communes(postalCode: String) -> [Commune] {
         (communesByPostalCode[postalCode] ?? []).compactMap { commune(code: $0) }
     }
+
+    /// Postal codes of a commune, smallest first (arrondissements have their own).
+    public func postalCodes(communeCode: String) -> [String] { postalCodesByCommune[communeCode] ?? [] }
 
     /// Communes whose name matches `query` ignoring accents, case, hyphens and apostrophes; exact matches
     /// first, then prefixes, then larger populations.

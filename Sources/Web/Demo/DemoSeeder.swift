@@ -1,4 +1,5 @@
 import Accounts
+import Directory
 import Foundation
 import Storage
 import Territory
@@ -77,7 +78,7 @@ public struct DemoSeeder: Sendable {
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         var seeded: [Place] = []
-        for row in SimpleCSV.parse(text).dropFirst() where row.count >= 9 {
+        for row in CSVReader.parse(text).dropFirst() where row.count >= 9 {
             guard let commune = services.territory.commune(code: row[4]) else { continue }
             let record = PlaceRecord(externalID: row[0], name: row[1], communeCode: commune.code, departmentCode: commune.departmentCode,
                                      regionCode: commune.regionCode, label: .fabrique,

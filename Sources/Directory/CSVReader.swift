@@ -1,11 +1,11 @@
-/// RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), enough for the files we ship.
-enum SimpleCSV {
-    static func parse(_ text: String, separator: Character = ",") -> [[String]] {
+/// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a byte-order mark ignored.
+public enum CSVReader {
+    public static func parse(_ text: String, separator: Character = ",") -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
         var quoted = false
-        var iterator = text.makeIterator()
+        var iterator = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).makeIterator()
         var pending: Character? = nil
         while let character = pending ?? iterator.next() {
             pending = nil

@@ -1,0 +1,90 @@
+import Foundation
+import Territory
+
+/// Reads places from the formats real data arrive in: the national standard's CSV, JSON exports of its
+/// earlier version, GeoJSON, and any CSV through a column mapping. Each row is tied to its INSEE commune
+/// (from the code, else the postal code and name, else the coordinates) and checked field by field;
+/// nothing here touches the database.
+public struct PlaceRecordReader: Sendable {
+    public static let knownFields: Set<String> = [
+        "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude", "longitude",
+        "typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume", "presentation_detail", "source",
+        "itinerance", "structure_parente", "date_maj", "services", "publics_specifiquement_adresses", "prise_en_charge_specifique",
+        "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
+        "modalites_accompagnement", "fiche_acces_libre", "prise_rdv", "types_tiers_lieu", "label",
+    ]
+    /// Keys of the 2023 exports and their name in v1.0.2 of the standard.
+    static let earlierNames = ["labels_nationaux": "dispositif_programmes_nationaux", "labels_autres": "autres_formations_labels",
+                               "accessibilite": "fiche_acces_libre", "courriel": "courriels"]
+
+    let territory: TerritoryReference
+    let today: String
+
+    public init(territory: TerritoryReference, today: String) {
+        self.territory = territory
+        self.today = today
+    }
+
+    public func read(_ data: Data, format: ImportFormat, mapping: ColumnMapping = ColumnMapping()) throws(ImportError) -> ImportReading {
+        let records = try Self.records(data, format: format, mapping: mapping)
+        var reading = ImportReading(places: [], issues: [])
+        for (line, record) in records {
+            var issues: [ImportIssue] = []
+            if let place = PlaceRecord(fields: record, line: line, territory: territory, today: today).place(issues: &issues) {
+                reading.places.append((line, place))
+            }
+            reading.issues += issues
+        }
+        return reading
+    }
+
+    /// Rows as dictionaries keyed by the standard's field names, with the line or object number.
+    static func records(_ data: Data, format: ImportFormat, mapping: ColumnMapping) throws(ImportError) -> [(Int, [String: String])] {
+        switch format {
+        case .csv:
+            guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+                throw .unreadable("encodage non reconnu (UTF-8 attendu)")
+            }
+            let separator: Character = (text.prefix { $0 != "\n" }.filter { $0 == ";" }.count > text.prefix { $0 != "\n" }.filter { $0 == "," }.count) ? ";" : ","
+            let rows = CSVReader.parse(text, separator: separator)
+            guard let header = rows.first else { throw .unreadable("fichier vide") }
+            let fields = header.map { mapping.field(for: $0.trimmingCharacters(in: .whitespaces)) }
+            return rows.dropFirst().enumerated().compactMap { offset, row in
+                if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+                var record: [String: String] = [:]
+                for (index, value) in row.enumerated() where index < fields.count { record[fields[index]] = value }
+                return (offset + 2, record)
+            }
+        case .json, .geojson:
+            let object: Any
+            do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .unreadable("JSON invalide") }
+            var items: [(Int, [String: Any])] = []
+            if let array = object as? [[String: Any]] {
+                items = array.enumerated().map { ($0.offset + 1, $0.element) }
+            } else if let collection = object as? [String: Any], let features = collection["features"] as? [[String: Any]] {
+                items = features.enumerated().map { offset, feature in
+                    var properties = feature["properties"] as? [String: Any] ?? [:]
+                    if let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "Point",
+                       let coordinates = geometry["coordinates"] as? [Double], coordinates.count >= 2 {
+                        properties["longitude"] = coordinates[0]
+                        properties["latitude"] = coordinates[1]
+                    }
+                    return (offset + 1, properties)
+                }
+            } else { throw .unreadable("un tableau d'objets ou une FeatureCollection GeoJSON est attendu") }
+            return items.map { number, item in
+                var record: [String: String] = [:]
+                for (key, value) in item {
+                    let field = earlierNames[key] ?? mapping.field(for: key)
+                    switch value {
+                    case let text as String: record[field] = key == "labels_nationaux" ? text.replacingOccurrences(of: ";", with: "|") : text
+                    case let number as NSNumber: record[field] = number.stringValue
+                    case let list as [Any]: record[field] = list.map { "\($0)" }.joined(separator: "|")
+                    default: break
+                    }
+                }
+                return (number, record)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Territory
+
+/// An immutable in-memory index of the directory: searches are pure functions of the index and the
+/// query, so the page, the API and the tests give the same answers.
+public struct PlaceSearchIndex: Sendable {
+    struct Entry: Sendable {
+        let place: DirectoryPlace
+        /// Folded name, commune and kinds without spaces: "fab lab" and "FabLab" both become "fablab".
+        let compactText: String
+        let rural: Bool
+        let priorityNeighbourhood: Bool
+    }
+
+    let entries: [Entry]
+    public var count: Int { entries.count }
+    public var places: [DirectoryPlace] { entries.map(\.place) }
+
+    public init(places: [DirectoryPlace], territory: TerritoryReference) {
+        entries = places.map { place in
+            let commune = territory.commune(code: place.communeCode)
+            let parent = commune?.parentCode.flatMap { territory.commune(code: $0) }
+            let text = [place.name, place.communeName, place.address] + place.kinds.map(\.label)
+            return Entry(
+                place: place,
+                compactText: FrenchText.fold(text.joined(separator: " ")).replacingOccurrences(of: " ", with: ""),
+                rural: commune?.isRural ?? false,
+                priorityNeighbourhood: (commune?.hasPriorityNeighbourhood ?? false) || (parent?.hasPriorityNeighbourhood ?? false))
+        }
+    }
+
+    public func search(_ query: PlaceQuery) -> PlaceSearchResult {
+        let textTokens = Self.tokens(query.text)
+        let compactQuery = textTokens.joined()
+        let centre = query.near
+        var distances: [Int: Double] = [:]
+        // Filters that do not depend on a facet: text and distance.
+        var base: [Int] = []
+        base.reserveCapacity(entries.count)
+        let latitudeSpan = query.radiusKilometres / 111.0
+        for (index, entry) in entries.enumerated() {
+            if !compactQuery.isEmpty, !entry.compactText.contains(compactQuery),
+               !textTokens.allSatisfy({ entry.compactText.contains($0) }) { continue }
+            if let centre {
+                guard abs(entry.place.position.latitude - centre.latitude) <= latitudeSpan else { continue }
+                let distance = entry.place.position.distanceKilometres(to: centre)
+                guard distance <= query.radiusKilometres else { continue }
+                distances[index] = distance
+            }
+            base.append(index)
+        }
+        var facets: [Facet: [String: Int]] = [:]
+        for facet in Facet.allCases {
+            var counts: [String: Int] = [:]
+            for index in base where matches(entries[index], query, except: facet) {
+                for value in values(of: entries[index], for: facet) { counts[value, default: 0] += 1 }
+            }
+            facets[facet] = counts
+        }
+        var matching = base.filter { matches(entries[$0], query, except: nil) }
+        if centre != nil {
+            matching.sort { (distances[$0]!, entries[$0].place.name) < (distances[$1]!, entries[$1].place.name) }
+        } else {
+            matching.sort { (entries[$0].place.label == nil ? 1 : 0, entries[$0].place.name) < (entries[$1].place.label == nil ? 1 : 0, entries[$1].place.name) }
+        }
+        let perPage = min(max(query.perPage, 1), 500)
+        let page = max(query.page, 1)
+        let slice = matching.dropFirst((page - 1) * perPage).prefix(perPage)
+        return PlaceSearchResult(
+            hits: slice.map { PlaceSearchResult.Hit(place: entries[$0].place, distanceKilometres: distances[$0]) },
+            total: matching.count, page: page, perPage: perPage, facets: facets)
+    }
+
+    static func tokens(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return FrenchText.fold(text).split(separator: " ").map(String.init)
+    }
+
+    private func matches(_ entry: Entry, _ query: PlaceQuery, except skipped: Facet?) -> Bool {
+        let place = entry.place
+        if skipped != .kind, let kind = query.kind, !place.kinds.contains(kind) { return false }
+        if skipped != .service, let service = query.service, !place.services.contains(service) { return false }
+        if skipped != .publicGroup, let group = query.publicGroup, !place.publics.contains(group) { return false }
+        if skipped != .label, let label = query.label, place.label != label { return false }
+        if skipped != .department, let code = query.departmentCode, place.departmentCode != code { return false }
+        if let code = query.regionCode, place.regionCode != code { return false }
+        if skipped != .priorityNeighbourhood, let qpv = query.priorityNeighbourhood, entry.priorityNeighbourhood != qpv { return false }
+        if skipped != .rural, let rural = query.rural, entry.rural != rural { return false }
+        return true
+    }
+
+    private func values(of entry: Entry, for facet: Facet) -> [String] {
+        switch facet {
+        case .kind: entry.place.kinds.map(\.rawValue)
+        case .service: entry.place.services
+        case .publicGroup: entry.place.publics
+        case .label: entry.place.label.map { [$0.rawValue] } ?? []
+        case .department: [entry.place.departmentCode]
+        case .priorityNeighbourhood: [entry.priorityNeighbourhood ? "oui" : "non"]
+        case .rural: [entry.rural ? "oui" : "non"]
+        }
+    }
+}
