@@ -94,6 +94,26 @@ public struct DirectoryPlace: Sendable, Hashable, Codable {
         self.updatedOn = updatedOn
     }
 
+    /// The same place described by another source: what this record lacks is taken from `other`, lists
+    /// are united, this record's identifier and values win. Merging twice changes nothing.
+    public func filled(from other: DirectoryPlace) -> DirectoryPlace {
+        var merged = self
+        func fill(_ keyPath: WritableKeyPath<DirectoryPlace, String?>) { if merged[keyPath: keyPath] == nil { merged[keyPath: keyPath] = other[keyPath: keyPath] } }
+        func unite(_ keyPath: WritableKeyPath<DirectoryPlace, [String]>) {
+            for value in other[keyPath: keyPath] where !merged[keyPath: keyPath].contains(value) { merged[keyPath: keyPath].append(value) }
+        }
+        for keyPath in [\DirectoryPlace.pivot, \.addressComplement, \.openingHours, \.phone, \.summary, \.details, \.accessibilityURL, \.bookingURL, \.source] {
+            fill(keyPath)
+        }
+        for keyPath in [\DirectoryPlace.structureTypes, \.services, \.publics, \.fees, \.accessModes, \.supportModes, \.nationalProgrammes, \.emails, \.websites] {
+            unite(keyPath)
+        }
+        for kind in other.kinds where !merged.kinds.contains(kind) { merged.kinds.append(kind) }
+        if merged.address.isEmpty { merged.address = other.address }
+        if merged.label == nil { merged.label = other.label }
+        return merged
+    }
+
     /// The identity used to find the same place across sources that share no identifier.
     public var nameAndCommuneKey: String { FrenchText.fold(name).replacingOccurrences(of: " ", with: "") + "@" + communeCode }
 }

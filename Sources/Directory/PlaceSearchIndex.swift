@@ -62,7 +62,7 @@ public struct PlaceSearchIndex: Sendable {
         } else {
             matching.sort { (entries[$0].place.label == nil ? 1 : 0, entries[$0].place.name) < (entries[$1].place.label == nil ? 1 : 0, entries[$1].place.name) }
         }
-        let perPage = min(max(query.perPage, 1), 500)
+        let perPage = max(query.perPage, 1)
         let page = max(query.page, 1)
         let slice = matching.dropFirst((page - 1) * perPage).prefix(perPage)
         return PlaceSearchResult(

@@ -7,7 +7,30 @@ public enum Schema {
         Migration(version: 2, name: "sessions revocable per account", apply: { db, _ in
             try await db.alter(table: "users").column("sessions_revoked_at", type: .bigint).run()
         }),
+        Migration(version: 3, name: "directory: fields of the national places standard, revisions", apply: createDirectory),
     ]
+
+    static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {
+        // SQLite adds one column per ALTER TABLE.
+        let textColumns = [
+            "pivot", "address", "address_complement", "postal_code", "commune_name", "kinds", "structure_types", "services",
+            "publics", "fees", "access_modes", "support_modes", "national_programmes", "opening_hours", "phone", "emails",
+            "websites", "summary", "details", "accessibility_url", "booking_url", "source", "updated_on", "match_key",
+        ]
+        for column in textColumns {
+            try await db.alter(table: "places").column(column, type: .text).run()
+        }
+        try await db.create(index: "places_match_key").on("places").column("match_key").run()
+        try await db.create(table: "place_revisions")
+            .column("id", type: .bigint, .primaryKey)
+            .column("place_id", type: .bigint, .notNull, .references("places", "id", onDelete: .cascade))
+            .column("actor_user_id", type: .bigint)
+            .column("action", type: .text, .notNull)
+            .column("snapshot", type: .text, .notNull)
+            .column("at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "place_revisions_place").on("place_revisions").column("place_id").run()
+    }
 
     static func createFoundation(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {
         try await db.create(table: "users")

@@ -72,23 +72,6 @@ final class RepositoryTests: XCTestCase {
         try await database.close()
     }
 
-    func testPlacesUpsertByExternalIdentifier() async throws {
-        let database = try await TestDatabase.make()
-        let places = SQLPlaceRepository(database)
-        var record = PlaceRecord(externalID: "fabt-1", name: "Le Lieu", communeCode: "03310", departmentCode: "03",
-                                 regionCode: "84", label: .fabrique, latitude: 46.12975, longitude: 3.42481)
-        let id = try await places.upsert(record, at: now)
-        record.name = "Le Lieu renommé"
-        let sameID = try await places.upsert(record, at: now)
-        XCTAssertEqual(id, sameID)
-        let count = try await places.count(departmentCode: nil)
-        XCTAssertEqual(count, 1)
-        let stored = try await places.find(id: id)
-        XCTAssertEqual(stored?.name, "Le Lieu renommé")
-        XCTAssertEqual(stored?.latitude ?? 0, 46.12975, accuracy: 1e-9, "coordinates keep double precision")
-        try await database.close()
-    }
-
     func testLoginFailuresAreCountedInTheirWindow() async throws {
         let database = try await TestDatabase.make()
         let log = SQLLoginFailureLog(database)

@@ -8,7 +8,7 @@ import XCTest
 final class StartupFailureTests: XCTestCase {
     func testADataDirectoryThatIsAFileIsRefused() throws {
         let file = TestDatabase.temporaryDirectory().appendingPathComponent("not-a-directory")
-        FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
         XCTAssertThrowsError(try DataDirectory.prepare(file.path)) { error in
             XCTAssertTrue(String(describing: error).contains("ce chemin est un fichier, pas un répertoire"), "\(error)")
         }
@@ -24,7 +24,7 @@ final class StartupFailureTests: XCTestCase {
     func testACorruptSQLiteFileIsReportedNotCrashedOn() async throws {
         let directory = TestDatabase.temporaryDirectory()
         let path = directory.appendingPathComponent("fabriques.sqlite").path
-        FileManager.default.createFile(atPath: path, contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7919) }))
+        _ = FileManager.default.createFile(atPath: path, contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7919) }))
         do {
             _ = try await Database.open(.sqlite(path: path), logger: Logger(label: "test"))
             XCTFail("a corrupt file opened")

@@ -8,12 +8,14 @@ import Storage
 public struct ApiController: Sendable {
     let services: AppServices
     let openAPIDocument: ByteBuffer
+    let index: DirectoryIndexCache
 
     /// Every operation of the API, named by its OpenAPI operationId. The router is built from this
     /// list and a test compares it with openapi.json, so the document cannot drift from the code.
     public enum Operation: String, CaseIterable, Sendable {
         case getOpenAPIDocument, getMe, listRegions, listDepartements, getDepartement, searchCommunes, getCommune
         case listOrganisations, getOrganisation
+        case listPlaces, getPlace, exportPlacesCSV, exportPlacesGeoJSON, exportPlacesJSON
 
         public var method: HTTPRequest.Method { .get }
 
@@ -29,6 +31,11 @@ public struct ApiController: Sendable {
             case .getCommune: "/api/v1/communes/{code}"
             case .listOrganisations: "/api/v1/organisations"
             case .getOrganisation: "/api/v1/organisations/{id}"
+            case .listPlaces: "/api/v1/places"
+            case .getPlace: "/api/v1/places/{id}"
+            case .exportPlacesCSV: "/api/v1/places/export.csv"
+            case .exportPlacesGeoJSON: "/api/v1/places/export.geojson"
+            case .exportPlacesJSON: "/api/v1/places/export.json"
             }
         }
 
@@ -66,6 +73,11 @@ public struct ApiController: Sendable {
             return try JSONResponse.make(ApiModels.CommuneItem(commune))
         case .listOrganisations: return try await organisations(request, context: context)
         case .getOrganisation: return try await organisation(request, context: context)
+        case .listPlaces: return try await PlacesAPI(services: services, index: index).list(request)
+        case .getPlace: return try await PlacesAPI(services: services, index: index).show(context)
+        case .exportPlacesCSV: return try await PlacesAPI(services: services, index: index).export(request, format: .csv)
+        case .exportPlacesGeoJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .geojson)
+        case .exportPlacesJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .json)
         }
     }
 

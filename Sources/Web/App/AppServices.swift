@@ -11,6 +11,7 @@ public struct AppServices: Sendable {
     public let users: any UserRepository
     public let organisations: any OrganisationRepository
     public let places: any PlaceRepository
+    public let directory: any DirectoryRepository
     public let apiTokens: any ApiTokenRepository
     public let loginFailures: any LoginFailureLog
     public let keyValues: any KeyValueStore
@@ -25,6 +26,7 @@ public struct AppServices: Sendable {
         self.users = SQLUserRepository(database)
         self.organisations = SQLOrganisationRepository(database)
         self.places = SQLPlaceRepository(database)
+        self.directory = SQLDirectoryRepository(database, territory: territory)
         self.apiTokens = SQLApiTokenRepository(database)
         self.loginFailures = SQLLoginFailureLog(database)
         self.keyValues = SQLKeyValueStore(database)

@@ -64,7 +64,9 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     AdminController(services: services, hasher: hasher).register(on: router)
     OrganisationController(services: services).register(on: router)
     TerritoryController(services: services).register(on: router)
-    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json")).register(on: router)
+    let index = DirectoryIndexCache(repository: services.directory, territory: services.territory)
+    PlaceController(services: services, index: index).register(on: router)
+    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
     return router
 }
 

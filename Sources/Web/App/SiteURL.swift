@@ -15,6 +15,8 @@ public enum SiteURL: Sendable, Hashable {
     case myOrganisation
     case organisations
     case organisation(Int64)
+    case places
+    case place(Int64)
     case territories
     case department(String)
     case healthz
@@ -41,6 +43,8 @@ public enum SiteURL: Sendable, Hashable {
         case .myOrganisation: "/mon-organisation"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
+        case .places: "/lieux"
+        case .place(let id): "/lieux/\(id)"
         case .territories: "/territoires"
         case .department(let code): "/territoires/departements/\(code)"
         case .healthz: "/healthz"
@@ -58,6 +62,7 @@ public enum SiteURL: Sendable, Hashable {
         static let adminRevoke: RouterPath = "/admin/comptes/:id/roles/retirer"
         static let organisation: RouterPath = "/organisations/:id"
         static let department: RouterPath = "/territoires/departements/:code"
+        static let place: RouterPath = "/lieux/:id"
     }
 }
 

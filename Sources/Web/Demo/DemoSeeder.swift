@@ -70,22 +70,32 @@ public struct DemoSeeder: Sendable {
             owner: owner, at: now)
     }
 
-    /// The 382 real Fabriques (ANCT, January 2024), tied to the commune reference; Saint-Martin, outside
-    /// the COG départements, is left out.
+    /// The 382 real Fabriques (ANCT, January 2024) tied to the commune reference (Saint-Martin, outside
+    /// the COG départements, is left out), and the 188 real places of the Charente export of the national
+    /// map of digital mediation, through the same importer as any file.
     private func seedFabriques(at now: Instant) async throws -> [Place] {
-        guard let url = Bundle.module.url(forResource: "fabriques_de_territoire", withExtension: "csv", subdirectory: "Resources/demo")
-            ?? Bundle.module.url(forResource: "fabriques_de_territoire", withExtension: "csv"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        var seeded: [Place] = []
-        for row in CSVReader.parse(text).dropFirst() where row.count >= 9 {
-            guard let commune = services.territory.commune(code: row[4]) else { continue }
-            let record = PlaceRecord(externalID: row[0], name: row[1], communeCode: commune.code, departmentCode: commune.departmentCode,
-                                     regionCode: commune.regionCode, label: .fabrique,
-                                     latitude: Double(row[7]) ?? commune.position.latitude, longitude: Double(row[8]) ?? commune.position.longitude)
-            let id = try await services.places.upsert(record, at: now)
-            if let place = try await services.places.find(id: id) { seeded.append(place) }
+        let directory = SQLDirectoryRepository(services.database, territory: services.territory)
+        let reader = PlaceRecordReader(territory: services.territory, today: "2024-01-31")
+        var places: [DirectoryPlace] = []
+        if let text = Self.resource("fabriques_de_territoire.csv").flatMap({ String(data: $0, encoding: .utf8) }) {
+            for row in CSVReader.parse(text).dropFirst() where row.count >= 9 {
+                guard let commune = services.territory.commune(code: row[4]) else { continue }
+                places.append(DirectoryPlace(
+                    externalID: row[0], name: row[1], address: "", postalCode: services.territory.postalCodes(communeCode: commune.code).first ?? "",
+                    commune: commune, position: GeoPoint(latitude: Double(row[7]) ?? commune.position.latitude, longitude: Double(row[8]) ?? commune.position.longitude),
+                    kinds: [.other], label: .fabrique, source: "ANCT, liste des Fabriques de territoire (janvier 2024)", updatedOn: "2024-01-31"))
+            }
         }
-        return seeded
+        if let data = Self.resource("20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json") {
+            places += try reader.read(data, format: .json).places.map(\.place)
+        }
+        _ = try await directory.importPlaces(places, actor: nil, at: now)
+        return try await services.places.list(departmentCode: nil, limit: 10_000, offset: 0).filter { $0.label != nil }
+    }
+
+    static func resource(_ name: String) -> Data? {
+        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/demo")
+            ?? Bundle.module.url(forResource: name, withExtension: nil)
+        return url.flatMap { try? Data(contentsOf: $0) }
     }
 }

@@ -26,7 +26,7 @@ enum Layout {
     }
 
     static func navigation(for viewer: Viewer?) -> [(SiteURL, String)] {
-        var links: [(SiteURL, String)] = [(.home, "Accueil"), (.territories, "Territoires")]
+        var links: [(SiteURL, String)] = [(.home, "Accueil"), (.places, "Trouver un lieu"), (.territories, "Territoires")]
         guard let viewer else { return links }
         if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.organisations, "Organisations")) }

@@ -1,0 +1,114 @@
+import Directory
+import Foundation
+import Hummingbird
+import Storage
+
+/// `/api/v1/places`: the same search as the page, and exports streamed place by place.
+struct PlacesAPI {
+    let services: AppServices
+    let index: DirectoryIndexCache
+
+    struct PlacePage: Encodable {
+        let items: [PlaceItem]
+        let total: Int
+        let page: Int
+        let perPage: Int
+        let facets: [String: [String: Int]]
+    }
+
+    struct PlaceItem: Encodable {
+        let id: Int64
+        let name: String
+        let communeCode: String
+        let communeName: String
+        let departmentCode: String
+        let latitude: Double
+        let longitude: Double
+        let kinds: [String]
+        let label: String?
+        let services: [String]
+        let distanceKm: Double?
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let (query, _) = try PlaceQuery.parse(request.queryDictionary, territory: services.territory)
+        let result = try await index.current().search(query)
+        let items = result.hits.map { hit in
+            PlaceItem(id: hit.place.id ?? 0, name: hit.place.name, communeCode: hit.place.communeCode, communeName: hit.place.communeName,
+                      departmentCode: hit.place.departmentCode, latitude: hit.place.position.latitude, longitude: hit.place.position.longitude,
+                      kinds: hit.place.kinds.map(\.rawValue), label: hit.place.label?.rawValue, services: hit.place.services,
+                      distanceKm: hit.distanceKilometres.map { ($0 * 100).rounded() / 100 })
+        }
+        let facets = Dictionary(uniqueKeysWithValues: result.facets.map { ($0.key.rawValue, $0.value) })
+        return try JSONResponse.make(PlacePage(items: items, total: result.total, page: result.page, perPage: result.perPage, facets: facets))
+    }
+
+    func show(_ context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self), let place = try await services.directory.find(id: id) else {
+            throw AppError(.notFound, title: "Lieu introuvable", detail: "Aucun lieu n'a cet identifiant.")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: PlaceExport.json(place))))
+    }
+
+    /// Without filters the whole table is read in batches of 500 and written as it goes; with filters
+    /// the results come from the in-memory index. Nothing builds the full file in memory.
+    func export(_ request: Request, format: ImportFormat) async throws -> Response {
+        let parameters = request.queryDictionary.filter { !$0.value.isEmpty }
+        let (query, _) = try PlaceQuery.parse(parameters, territory: services.territory)
+        let filtered: [DirectoryPlace]?
+        if parameters.isEmpty { filtered = nil } else {
+            var all = query
+            all.page = 1
+            all.perPage = Int.max / 2
+            filtered = try await index.current().search(all).hits.map(\.place)
+        }
+        let directory = services.directory
+        let contentType: String
+        switch format {
+        case .csv: contentType = "text/csv; charset=utf-8"
+        case .geojson: contentType = "application/geo+json"
+        case .json: contentType = "application/json; charset=utf-8"
+        }
+        let body = ResponseBody { writer in
+            var first = true
+            func emit(_ places: [DirectoryPlace], _ writer: inout any ResponseBodyWriter) async throws {
+                var chunk = ""
+                for place in places {
+                    switch format {
+                    case .csv: if PlaceExport.isPublishable(place) { chunk += PlaceExport.csvRow(place) }
+                    case .geojson: chunk += (first ? "" : ",") + String(decoding: PlaceExport.geoJSONFeature(place), as: UTF8.self); first = false
+                    case .json: chunk += (first ? "" : ",\n") + String(decoding: PlaceExport.json(place), as: UTF8.self); first = false
+                    }
+                }
+                if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
+            }
+            switch format {
+            case .csv: try await writer.write(ByteBuffer(string: PlaceExport.csvHeader))
+            case .geojson: try await writer.write(ByteBuffer(string: PlaceExport.geoJSONPrefix))
+            case .json: try await writer.write(ByteBuffer(string: "[\n"))
+            }
+            if let filtered {
+                for start in stride(from: 0, to: filtered.count, by: 500) {
+                    try await emit(Array(filtered[start..<min(start + 500, filtered.count)]), &writer)
+                }
+            } else {
+                var after: Int64 = 0
+                while true {
+                    let batch = try await directory.batch(after: after, limit: 500)
+                    guard let last = batch.last?.id else { break }
+                    try await emit(batch, &writer)
+                    after = last
+                }
+            }
+            switch format {
+            case .csv: break
+            case .geojson: try await writer.write(ByteBuffer(string: PlaceExport.geoJSONSuffix))
+            case .json: try await writer.write(ByteBuffer(string: "\n]\n"))
+            }
+            try await writer.finish(nil)
+        }
+        let name = "lieux-fabriques.\(format.rawValue)"
+        return Response(status: .ok, headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\""], body: body)
+    }
+}
