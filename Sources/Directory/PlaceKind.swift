@@ -48,6 +48,14 @@ public enum MediationVocabulary {
         "Acquisition de matériel informatique à prix solidaire",
     ]
     public static let publics = ["Jeunes", "Étudiants", "Familles et/ou enfants", "Seniors", "Femmes"]
+    public static let nationalProgrammes = [
+        "Aidants Connect", "Bibliothèques numérique de référence", "Certification PIX", "Conseillers numériques", "Emmaüs Connect",
+        "France Services", "Grande école du numérique", "La Croix Rouge", "Point d'accès numérique CAF", "Promeneurs du net",
+        "Relais numérique (Emmaüs Connect)",
+    ]
+    /// Names of the 2023 exports for the same programmes.
+    public static let programmeAliases = ["CNFS": "Conseillers numériques", "Conseiller numérique": "Conseillers numériques",
+                                          "PIX": "Certification PIX", "Croix Rouge": "La Croix Rouge"]
     public static let fees = ["Gratuit", "Gratuit sous condition", "Payant"]
     public static let accessModes = ["Se présenter", "Téléphoner", "Contacter par mail", "Prendre un RDV en ligne",
                                      "Ce lieu n'accueille pas de public", "Envoyer un mail avec une fiche de prescription"]

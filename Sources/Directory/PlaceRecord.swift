@@ -15,7 +15,7 @@ struct PlaceRecord {
     }
 
     func list(_ field: String) -> [String] {
-        (value(field) ?? "").split(whereSeparator: { $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (value(field) ?? "").split(whereSeparator: { $0 == "|" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func place(issues: inout [ImportIssue]) -> DirectoryPlace? {
@@ -76,7 +76,8 @@ struct PlaceRecord {
             fees: vocabulary("frais_a_charge", MediationVocabulary.fees, correct: correct),
             accessModes: vocabulary("modalites_acces", MediationVocabulary.accessModes, correct: correct),
             supportModes: vocabulary("modalites_accompagnement", MediationVocabulary.supportModes, correct: correct),
-            nationalProgrammes: list("dispositif_programmes_nationaux"), openingHours: value("horaires"), phone: phone,
+            nationalProgrammes: vocabulary("dispositif_programmes_nationaux", MediationVocabulary.nationalProgrammes,
+                                           aliases: MediationVocabulary.programmeAliases, correct: correct), openingHours: value("horaires"), phone: phone,
             emails: list("courriels"), websites: list("site_web"), summary: value("presentation_resume"),
             details: value("presentation_detail"), accessibilityURL: value("fiche_acces_libre"), bookingURL: value("prise_rdv"),
             source: value("source"), updatedOn: updatedOn)
@@ -104,21 +105,24 @@ struct PlaceRecord {
         return nil
     }
 
-    private func vocabulary(_ field: String, _ allowed: [String], correct: (String, String) -> Void) -> [String] {
+    private func vocabulary(_ field: String, _ allowed: [String], aliases: [String: String] = [:], correct: (String, String) -> Void) -> [String] {
         var kept: [String] = []
         for value in list(field) {
-            if let match = allowed.first(where: { FrenchText.fold($0) == FrenchText.fold(value) }) { kept.append(match) }
-            else { correct(field, "valeur « \(value) » hors de la liste du standard : ignorée") }
+            let name = aliases[value] ?? value
+            if let match = allowed.first(where: { FrenchText.fold($0) == FrenchText.fold(name) }) {
+                if !kept.contains(match) { kept.append(match) }
+            } else { correct(field, "valeur « \(value) » hors de la liste du standard : ignorée") }
         }
         return kept
     }
 
     /// "05 45 93 22 22", "0545932222", "+33 5 45..." → "+33545932222"; nil when not a French number.
+    /// French and overseas numbers in the standard's form (+33 and the DROM-COM prefixes).
     static func normalisedPhone(_ raw: String) -> String? {
-        let digits = raw.filter { $0.isNumber || $0 == "+" }
-        if digits.hasPrefix("+"), digits.dropFirst().allSatisfy(\.isNumber), (9...13).contains(digits.count - 1) { return digits }
-        if digits.count == 10, digits.hasPrefix("0"), digits.allSatisfy(\.isNumber) { return "+33" + digits.dropFirst() }
-        return nil
+        var digits = raw.filter { $0.isNumber || $0 == "+" }
+        if digits.count == 10, digits.hasPrefix("0"), digits.allSatisfy(\.isNumber) { digits = "+33" + digits.dropFirst() }
+        let pattern = #"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$"#
+        return digits.range(of: pattern, options: .regularExpression) != nil ? digits : nil
     }
 
     static func isISODate(_ text: String) -> Bool {

@@ -7,7 +7,8 @@ import Territory
 /// batched reading for the search index and streaming exports. A place is the same place when it has
 /// the same identifier, or else the same folded name in the same commune (duplicates across sources).
 public protocol DirectoryRepository: Sendable {
-    func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant) async throws -> ImportOutcome
+    /// Stores the places in one transaction; `progress` is told how many are done as it goes.
+    func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant, progress: (@Sendable (Int) -> Void)?) async throws -> ImportOutcome
     func find(id: Int64) async throws -> DirectoryPlace?
     /// Calls `body` with successive batches ordered by id, never holding the whole table.
     func forEachBatch(size: Int, _ body: @Sendable ([DirectoryPlace]) async throws -> Void) async throws
@@ -17,6 +18,12 @@ public protocol DirectoryRepository: Sendable {
     func revisions(placeID: Int64) async throws -> [PlaceRevision]
     /// Changes whenever a place is added or modified: tells a cached index it is stale.
     func version() async throws -> String
+}
+
+extension DirectoryRepository {
+    public func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant) async throws -> ImportOutcome {
+        try await importPlaces(places, actor: actor, at: at, progress: nil)
+    }
 }
 
 public struct ImportOutcome: Sendable, Equatable {
@@ -41,10 +48,11 @@ public struct SQLDirectoryRepository: DirectoryRepository {
         self.territory = territory
     }
 
-    public func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant) async throws -> ImportOutcome {
+    public func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant, progress: (@Sendable (Int) -> Void)?) async throws -> ImportOutcome {
         try await database.transaction { db in
             var outcome = ImportOutcome()
-            for place in places {
+            for (done, place) in places.enumerated() {
+                if done % 50 == 0 { progress?(done) }
                 if let existing = try await Self.match(place, db) {
                     // The same record again replaces what it said; another source's record only completes it.
                     var merged: DirectoryPlace

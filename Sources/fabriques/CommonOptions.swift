@@ -45,7 +45,14 @@ struct StartupFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Logs go to standard error, so that `export` can write data on standard output.
+private let loggingBootstrapped: Bool = {
+    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    return true
+}()
+
 func makeLogger(_ configuration: AppConfiguration) -> Logger {
+    _ = loggingBootstrapped
     var logger = Logger(label: "fabriques")
     logger.logLevel = configuration.logLevel
     return logger
