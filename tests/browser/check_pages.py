@@ -27,7 +27,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080").rstrip("/")
 PAGE_TIMEOUT = 20  # seconds, per page load / wait / axe run
-ANONYMOUS_PAGES = ["/", "/territoires", "/territoires/departements/16", "/connexion", "/page-qui-n-existe-pas"]
+ANONYMOUS_PAGES = ["/", "/territoires", "/territoires/departements/16", "/connexion", "/page-qui-n-existe-pas",
+                   "/lieux", "/lieux?commune=Angoul%C3%AAme&rayon=20&service=Aide+aux+d%C3%A9marches+administratives",
+                   "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1"]
 ROLES = [  # (role, email, password, display name, extra paths, "first detail link" prefix)
     ("admin", "admin@demo.fabriques.fr", "demo-admin-fabriques", "Alice Admin", ["/admin/comptes"], "/admin/comptes/"),
     ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité", ["/organisations"], "/organisations/"),
