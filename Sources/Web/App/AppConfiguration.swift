@@ -18,6 +18,9 @@ public struct AppConfiguration: Sendable {
     /// Failed sign-ins allowed per address (and ten times that per client) within `loginWindow`.
     public var loginAttemptsPerAddress: Int
     public var loginWindow: Duration
+    /// For benchmarks only: the query string of a places search whose response `/bench/ceiling` serves
+    /// precomputed, to measure the HTTP stack's ceiling against the real search.
+    public var benchCeilingQuery: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "fabriques-data",
@@ -45,6 +48,7 @@ public struct AppConfiguration: Sendable {
         if let directory = environment["FABRIQUES_DATA_DIR"], !directory.isEmpty { configuration.dataDirectory = directory }
         if let url = environment["DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
+        if let query = environment["FABRIQUES_BENCH_CEILING_QUERY"], !query.isEmpty { configuration.benchCeilingQuery = query }
         if environment["FABRIQUES_SECURE_COOKIES"] == "1" || environment["FABRIQUES_SECURE_COOKIES"] == "true" {
             configuration.secureCookies = true
         }

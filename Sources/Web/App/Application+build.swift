@@ -67,7 +67,32 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     let index = DirectoryIndexCache(repository: services.directory, territory: services.territory)
     PlaceController(services: services, index: index).register(on: router)
     ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
+    if let query = configuration.benchCeilingQuery {
+        let ceiling = PrecomputedResponse(compute: {
+            var parameters: [String: String] = [:]
+            for item in URLComponents(string: "?" + query)?.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
+            return try await PlacesAPI(services: services, index: index).listBody(parameters)
+        })
+        router.get("/bench/ceiling") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: try await ceiling.bytes()))
+        }
+    }
     return router
+}
+
+/// The bytes of one response, computed on first use and then served from memory (benchmark ceiling).
+/// A lock rather than an actor, so the ceiling pays no hop the real route does not pay.
+final class PrecomputedResponse: @unchecked Sendable {
+    private let compute: @Sendable () async throws -> ByteBuffer
+    private let lock = NSLock()
+    private var cached: ByteBuffer?
+    init(compute: @escaping @Sendable () async throws -> ByteBuffer) { self.compute = compute }
+    func bytes() async throws -> ByteBuffer {
+        if let cached = lock.withLock({ cached }) { return cached }
+        let computed = try await compute()
+        lock.withLock { cached = computed }
+        return computed
+    }
 }
 
 enum StaticResource {
