@@ -39,6 +39,12 @@ public enum AccessPolicy {
         }
     }
 
+    /// A directory place: its animateurs and the comité (and admins) edit it and handle its error reports.
+    public static func canEditPlace(_ placeID: Int64, viewer: Viewer?) -> Bool {
+        guard let viewer else { return false }
+        return viewer.seesWholeProgramme || viewer.managedPlaceIDs.contains(placeID)
+    }
+
     /// The admin page that grants roles.
     public static func canManageAccounts(_ viewer: Viewer?) -> Bool { viewer?.has(.admin) ?? false }
 }

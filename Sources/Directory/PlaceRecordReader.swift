@@ -38,6 +38,13 @@ public struct PlaceRecordReader: Sendable {
         return reading
     }
 
+    /// One record typed in a form, keyed by the standard's field names, checked like an imported row.
+    public func place(from fields: [String: String]) -> (place: DirectoryPlace?, issues: [ImportIssue]) {
+        var issues: [ImportIssue] = []
+        let place = PlaceRecord(fields: fields, line: 1, territory: territory, today: today).place(issues: &issues)
+        return (place, issues)
+    }
+
     /// Rows as dictionaries keyed by the standard's field names, with the line or object number.
     static func records(_ data: Data, format: ImportFormat, mapping: ColumnMapping) throws(ImportError) -> [(Int, [String: String])] {
         switch format {

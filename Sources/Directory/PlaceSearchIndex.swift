@@ -38,14 +38,17 @@ public struct PlaceSearchIndex: Sendable {
         base.reserveCapacity(entries.count)
         let latitudeSpan = query.radiusKilometres / 111.0
         for (index, entry) in entries.enumerated() {
-            if !compactQuery.isEmpty, !entry.compactText.contains(compactQuery),
-               !textTokens.allSatisfy({ entry.compactText.contains($0) }) { continue }
+            // Cheapest test first: a latitude band, then the exact distance, then the words.
+            var distance: Double?
             if let centre {
                 guard abs(entry.place.position.latitude - centre.latitude) <= latitudeSpan else { continue }
-                let distance = entry.place.position.distanceKilometres(to: centre)
-                guard distance <= query.radiusKilometres else { continue }
-                distances[index] = distance
+                let d = entry.place.position.distanceKilometres(to: centre)
+                guard d <= query.radiusKilometres else { continue }
+                distance = d
             }
+            if !compactQuery.isEmpty, !entry.compactText.contains(compactQuery),
+               !textTokens.allSatisfy({ entry.compactText.contains($0) }) { continue }
+            if let distance { distances[index] = distance }
             base.append(index)
         }
         var facets: [Facet: [String: Int]] = [:]

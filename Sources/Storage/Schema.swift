@@ -8,6 +8,18 @@ public enum Schema {
             try await db.alter(table: "users").column("sessions_revoked_at", type: .bigint).run()
         }),
         Migration(version: 3, name: "directory: fields of the national places standard, revisions", apply: createDirectory),
+        Migration(version: 4, name: "error reports on places", apply: { db, _ in
+            try await db.create(table: "place_reports")
+                .column("id", type: .bigint, .primaryKey)
+                .column("place_id", type: .bigint, .notNull, .references("places", "id", onDelete: .cascade))
+                .column("message", type: .text, .notNull)
+                .column("contact", type: .text)
+                .column("created_at", type: .bigint, .notNull)
+                .column("resolved_at", type: .bigint)
+                .column("resolved_by", type: .bigint)
+                .run()
+            try await db.create(index: "place_reports_place").on("place_reports").column("place_id").run()
+        }),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

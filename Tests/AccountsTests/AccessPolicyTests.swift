@@ -34,6 +34,14 @@ final class AccessPolicyTests: XCTestCase {
         XCTAssertFalse(AccessPolicy.canManageAccounts(viewer(7, RoleGrant(role: .committee, scope: .national))))
     }
 
+    func testPlacesAreEditedByTheirAnimateursAndTheCommittee() {
+        XCTAssertTrue(AccessPolicy.canEditPlace(3, viewer: viewer(1, RoleGrant(role: .placeManager, scope: .place(3)))))
+        XCTAssertFalse(AccessPolicy.canEditPlace(4, viewer: viewer(1, RoleGrant(role: .placeManager, scope: .place(3)))))
+        XCTAssertTrue(AccessPolicy.canEditPlace(4, viewer: viewer(2, RoleGrant(role: .committee, scope: .national))))
+        XCTAssertFalse(AccessPolicy.canEditPlace(4, viewer: viewer(5, RoleGrant(role: .reviewer, scope: .department("16")))))
+        XCTAssertFalse(AccessPolicy.canEditPlace(4, viewer: nil))
+    }
+
     func testGrantsMustFitTheRole() {
         XCTAssertNil(RoleGrant.validated(role: .reviewer, scope: .national))
         XCTAssertNil(RoleGrant.validated(role: .placeManager, scope: .department("16")))

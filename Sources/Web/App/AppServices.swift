@@ -12,6 +12,7 @@ public struct AppServices: Sendable {
     public let organisations: any OrganisationRepository
     public let places: any PlaceRepository
     public let directory: any DirectoryRepository
+    public let placeReports: any PlaceReportRepository
     public let apiTokens: any ApiTokenRepository
     public let loginFailures: any LoginFailureLog
     public let keyValues: any KeyValueStore
@@ -27,6 +28,7 @@ public struct AppServices: Sendable {
         self.organisations = SQLOrganisationRepository(database)
         self.places = SQLPlaceRepository(database)
         self.directory = SQLDirectoryRepository(database, territory: territory)
+        self.placeReports = SQLPlaceReportRepository(database)
         self.apiTokens = SQLApiTokenRepository(database)
         self.loginFailures = SQLLoginFailureLog(database)
         self.keyValues = SQLKeyValueStore(database)

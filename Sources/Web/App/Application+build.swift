@@ -66,6 +66,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     TerritoryController(services: services).register(on: router)
     let index = DirectoryIndexCache(repository: services.directory, territory: services.territory)
     PlaceController(services: services, index: index).register(on: router)
+    PlaceEditController(services: services, index: index).register(on: router)
     ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {

@@ -17,6 +17,10 @@ public enum SiteURL: Sendable, Hashable {
     case organisation(Int64)
     case places
     case place(Int64)
+    case editPlace(Int64)
+    case reportPlace(Int64)
+    case reports
+    case resolveReport(Int64)
     case territories
     case department(String)
     case healthz
@@ -45,6 +49,10 @@ public enum SiteURL: Sendable, Hashable {
         case .organisation(let id): "/organisations/\(id)"
         case .places: "/lieux"
         case .place(let id): "/lieux/\(id)"
+        case .editPlace(let id): "/lieux/\(id)/modifier"
+        case .reportPlace(let id): "/lieux/\(id)/signaler"
+        case .reports: "/signalements"
+        case .resolveReport(let id): "/signalements/\(id)/traiter"
         case .territories: "/territoires"
         case .department(let code): "/territoires/departements/\(code)"
         case .healthz: "/healthz"
@@ -63,6 +71,9 @@ public enum SiteURL: Sendable, Hashable {
         static let organisation: RouterPath = "/organisations/:id"
         static let department: RouterPath = "/territoires/departements/:code"
         static let place: RouterPath = "/lieux/:id"
+        static let editPlace: RouterPath = "/lieux/:id/modifier"
+        static let reportPlace: RouterPath = "/lieux/:id/signaler"
+        static let resolveReport: RouterPath = "/signalements/:id/traiter"
     }
 }
 

@@ -20,7 +20,7 @@ enum Layout {
         }
 
         init(context: AppRequestContext, title: String, current: SiteURL? = nil) {
-            self.init(title: title, viewer: context.viewer, flash: context.viewer == nil ? nil : context.takeFlash(),
+            self.init(title: title, viewer: context.viewer, flash: context.takeFlash(),
                       csrfToken: context.viewer == nil ? nil : context.csrfToken(), current: current)
         }
     }
@@ -30,6 +30,7 @@ enum Layout {
         guard let viewer else { return links }
         if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.organisations, "Organisations")) }
+        if viewer.seesWholeProgramme || !viewer.managedPlaceIDs.isEmpty { links.append((.reports, "Signalements")) }
         if viewer.has(.admin) { links.append((.adminUsers, "Comptes et rôles")) }
         links.append((.account, "Mon compte"))
         return links

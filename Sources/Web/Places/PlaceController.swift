@@ -1,3 +1,4 @@
+import Accounts
 import Directory
 import Foundation
 import Hummingbird
@@ -37,8 +38,13 @@ struct PlaceController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id", as: Int64.self),
               let place = try await services.directory.find(id: id) else { throw AppError.notFound }
-        let canEdit = context.viewer.map { $0.seesWholeProgramme || $0.managedPlaceIDs.contains(id) } ?? false
-        return .html(PlacePage.render(.init(place: place, canEdit: canEdit), layout: .init(context: context, title: place.name, current: .places)))
+        let canEdit = AccessPolicy.canEditPlace(id, viewer: context.viewer)
+        var model = PlacePage.Model(place: place, canEdit: canEdit, csrfToken: context.csrfToken())
+        if canEdit {
+            model.history = try await services.directory.revisions(placeID: id)
+            model.openReports = try await services.placeReports.open(placeIDs: [id])
+        }
+        return .html(PlacePage.render(model, layout: .init(context: context, title: place.name, current: .places)))
     }
 }
 

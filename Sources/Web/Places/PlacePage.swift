@@ -4,9 +4,28 @@ import Storage
 import Territory
 
 enum PlacePage {
+    /// For the place's animateurs and the comité: edit link, open reports, and the history of versions.
+    static func editorSection(_ model: Model) -> BodyNode {
+        .section(.class("editor"), .attr("aria-labelledby", "gestion"),
+            .h2(.id("gestion"), "Gestion de la fiche"),
+            .p(.a(.class("button"), .href(SiteURL.editPlace(model.place.id ?? 0).path), "Modifier la fiche")),
+            model.openReports.isEmpty ? .p("Aucun signalement en attente.") : .group(
+                .h3("Signalements en attente (\(model.openReports.count))"),
+                .ul(.group(model.openReports.map { .li(.text(escaping: "\(ParisTime.format($0.createdAt)) : \($0.message)")) }))),
+            .h3("Historique"),
+            .ol(.class("timeline"), .group(PlaceHistory.describe(model.history).map { .li(.text(escaping: $0)) }))
+        )
+    }
+
     struct Model {
         var place: DirectoryPlace
         var canEdit: Bool
+        var history: [PlaceRevision] = []
+        var openReports: [PlaceReport] = []
+        var reportMessage: String = ""
+        var reportContact: String = ""
+        var reportError: String?
+        var csrfToken: String
     }
 
     static func render(_ model: Model, layout: Layout.Model) -> String {
@@ -47,7 +66,21 @@ enum PlacePage {
                 ),
                 .div(.class("map-frame small"), .raw(map))
             ),
-            place.details.map { .group(.h2("Présentation"), .p(.text(escaping: $0))) } ?? .empty
+            place.details.map { .group(.h2("Présentation"), .p(.text(escaping: $0))) } ?? .empty,
+            model.canEdit ? editorSection(model) : .empty,
+            .h2(.id("signaler"), "Signaler une erreur"),
+            .p("Une information est fausse ou manque ? Votre message va aux animateurs du lieu et au comité national."),
+            model.reportError.map { .div(.class("error-summary"), .attr("role", "alert"), .p(.text(escaping: $0))) } ?? .empty,
+            Form.post(.reportPlace(place.id ?? 0), csrf: model.csrfToken, label: "Signaler une erreur",
+                .div(.class(model.reportError == nil ? "field" : "field field-error"),
+                     .element(named: "label", nodes: [.attr("for", "champ-message"), "Ce qui est inexact", .span(.class("required"), " (obligatoire)")]),
+                     .element(named: "textarea", nodes: [.attr("id", "champ-message"), .attr("name", "message"), .attr("rows", "4"),
+                                                         .attribute(named: "required", value: nil, ignoreIfValueIsEmpty: false),
+                                                         .text(escaping: model.reportMessage)])),
+                Form.field("Votre adresse électronique", name: "contact", value: model.reportContact, type: .email,
+                           hint: "Facultatif, pour qu'on puisse vous répondre.", autocomplete: "email"),
+                Form.submit("Envoyer le signalement", secondary: true)
+            )
         )
     }
 }

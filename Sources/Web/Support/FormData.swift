@@ -6,6 +6,8 @@ public struct FormData: Sendable, Equatable {
 
     public init() {}
 
+    public init(fields: [(name: String, value: String)]) { self.fields = fields }
+
     public init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

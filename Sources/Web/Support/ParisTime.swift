@@ -5,6 +5,14 @@ import Storage
 enum ParisTime {
     static let zone = TimeZone(identifier: "Europe/Paris")!
 
+    /// The calendar day in Paris, ISO 8601 ("2026-11-24").
+    static func isoDay(_ instant: Instant) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: instant.date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
     static func format(_ instant: Instant) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
