@@ -52,6 +52,8 @@ public struct DirectoryPlace: Sendable, Hashable, Codable {
     public var source: String?
     /// `date_maj`, ISO date.
     public var updatedOn: String
+    /// The Fabrique whose network this place belongs to.
+    public var networkPlaceID: Int64?
 
     public init(
         id: Int64? = nil, externalID: String?, pivot: String? = nil, name: String, address: String, addressComplement: String? = nil,
@@ -111,6 +113,7 @@ public struct DirectoryPlace: Sendable, Hashable, Codable {
         for kind in other.kinds where !merged.kinds.contains(kind) { merged.kinds.append(kind) }
         if merged.address.isEmpty { merged.address = other.address }
         if merged.label == nil { merged.label = other.label }
+        if merged.networkPlaceID == nil { merged.networkPlaceID = other.networkPlaceID }
         return merged
     }
 

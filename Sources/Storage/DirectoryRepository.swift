@@ -16,6 +16,8 @@ public protocol DirectoryRepository: Sendable {
     func batch(after id: Int64, limit: Int) async throws -> [DirectoryPlace]
     func update(_ place: DirectoryPlace, actor: Int64?, at: Instant) async throws
     func revisions(placeID: Int64) async throws -> [PlaceRevision]
+    /// Places whose network is that of `placeID`.
+    func members(ofNetwork placeID: Int64) async throws -> [DirectoryPlace]
     /// Changes whenever a place is added or modified: tells a cached index it is stale.
     func version() async throws -> String
 }
@@ -59,6 +61,7 @@ public struct SQLDirectoryRepository: DirectoryRepository {
                     if place.externalID != nil && place.externalID == existing.externalID {
                         merged = place
                         merged.label = place.label ?? existing.label
+                        merged.networkPlaceID = existing.networkPlaceID
                     } else {
                         merged = existing.filled(from: place)
                     }
@@ -115,6 +118,11 @@ public struct SQLDirectoryRepository: DirectoryRepository {
         }
     }
 
+    public func members(ofNetwork placeID: Int64) async throws -> [DirectoryPlace] {
+        try await database.sql.select().column("*").from("places").where("network_place_id", .equal, placeID)
+            .orderBy("name").all().compactMap { try place($0) }
+    }
+
     public func version() async throws -> String {
         let row = try await database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -146,7 +154,7 @@ public struct SQLDirectoryRepository: DirectoryRepository {
             ("national_programmes", joined(p.nationalProgrammes)), ("opening_hours", p.openingHours), ("phone", p.phone),
             ("emails", joined(p.emails)), ("websites", joined(p.websites)), ("summary", p.summary), ("details", p.details),
             ("accessibility_url", p.accessibilityURL), ("booking_url", p.bookingURL), ("source", p.source),
-            ("updated_on", p.updatedOn), ("match_key", p.nameAndCommuneKey),
+            ("updated_on", p.updatedOn), ("match_key", p.nameAndCommuneKey), ("network_place_id", p.networkPlaceID),
         ]
     }
 
@@ -197,6 +205,7 @@ public struct SQLDirectoryRepository: DirectoryRepository {
             accessibilityURL: try text("accessibility_url"), bookingURL: try text("booking_url"), source: try text("source"),
             updatedOn: try text("updated_on") ?? "")
         place.communeName = try text("commune_name") ?? ""
+        place.networkPlaceID = try row.decode(column: "network_place_id", as: Int64?.self)
         return place
     }
 }

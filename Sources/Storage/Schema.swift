@@ -20,6 +20,10 @@ public enum Schema {
                 .run()
             try await db.create(index: "place_reports_place").on("place_reports").column("place_id").run()
         }),
+        Migration(version: 5, name: "network of a Fabrique", apply: { db, _ in
+            try await db.alter(table: "places").column("network_place_id", type: .bigint).run()
+            try await db.create(index: "places_network").on("places").column("network_place_id").run()
+        }),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

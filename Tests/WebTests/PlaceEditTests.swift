@@ -98,3 +98,32 @@ final class PlaceEditTests: XCTestCase {
         }
     }
 }
+
+final class PlaceNetworkTests: XCTestCase {
+    func testAPlaceJoinsTheNetworkOfAFabriqueAndBothPagesShowIt() async throws {
+        try await TestApp.run { browser, services in
+            let fabriques = try await browser.get("/api/v1/places?label=fabrique&departement=16")
+            let fabriqueID = try XCTUnwrap(((try fabriques.json() as? [String: Any])?["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            let mediation = try await browser.get("/api/v1/places?q=mediatheque%20chateaubernard")
+            let memberID = try XCTUnwrap(((try mediation.json() as? [String: Any])?["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            _ = try await browser.signIn("comite@demo.fabriques.fr", "demo-comite-fabriques")
+            let found = try await services.directory.find(id: Int64(memberID))
+            let member = try XCTUnwrap(found)
+            let invalid = try await browser.post("/lieux/\(memberID)/modifier", form: [
+                ("nom", member.name), ("adresse", member.address), ("code_postal", member.postalCode), ("code_insee", member.communeCode),
+                ("reseau", String(memberID)),
+            ])
+            XCTAssertEqual(invalid.status, .unprocessableContent, "a place cannot be its own network")
+            let saved = try await browser.post("/lieux/\(memberID)/modifier", form: [
+                ("nom", member.name), ("adresse", member.address), ("code_postal", member.postalCode), ("code_insee", member.communeCode),
+                ("reseau", String(fabriqueID)),
+            ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let memberPage = try await browser.get("/lieux/\(memberID)")
+            XCTAssertTrue(memberPage.body.contains("Membre du réseau de la Fabrique"))
+            let fabriquePage = try await browser.get("/lieux/\(fabriqueID)")
+            XCTAssertTrue(fabriquePage.body.contains("1 lieu membre du réseau"))
+            XCTAssertTrue(fabriquePage.body.contains(member.name))
+        }
+    }
+}

@@ -59,6 +59,7 @@ final class SiteTests: XCTestCase {
             let expected = try await services.places.count(departmentCode: "16")
             XCTAssertGreaterThan(expected, 0)
             XCTAssertTrue(page.body.contains("Lieux recensés (\(expected))"))
+            XCTAssertTrue(page.body.contains("dep dep-current"), "the map is framed on the département")
             let corsica = try await browser.get("/territoires/departements/2a")
             XCTAssertEqual(corsica.status, .ok)
             let unknown = try await browser.get("/territoires/departements/99")

@@ -40,6 +40,8 @@ struct PlaceController: Sendable {
               let place = try await services.directory.find(id: id) else { throw AppError.notFound }
         let canEdit = AccessPolicy.canEditPlace(id, viewer: context.viewer)
         var model = PlacePage.Model(place: place, canEdit: canEdit, csrfToken: context.csrfToken())
+        model.network = try await place.networkPlaceID.asyncFlatMap { try await services.directory.find(id: $0) }
+        model.members = try await services.directory.members(ofNetwork: id)
         if canEdit {
             model.history = try await services.directory.revisions(placeID: id)
             model.openReports = try await services.placeReports.open(placeIDs: [id])
@@ -49,3 +51,10 @@ struct PlaceController: Sendable {
 }
 
 import Territory
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -32,7 +32,7 @@ struct PlaceEditController: Sendable {
             ("latitude", String(place.position.latitude)), ("longitude", String(place.position.longitude)),
             ("horaires", place.openingHours ?? ""), ("telephone", place.phone ?? ""), ("courriels", place.emails.joined(separator: "|")),
             ("site_web", place.websites.joined(separator: "|")), ("presentation_resume", place.summary ?? ""),
-            ("presentation_detail", place.details ?? ""),
+            ("presentation_detail", place.details ?? ""), ("reseau", place.networkPlaceID.map(String.init) ?? ""),
         ]
         fields += place.kinds.map { ("types_tiers_lieu", $0.rawValue) }
         fields += place.services.map { ("services", $0) }
@@ -57,8 +57,21 @@ struct PlaceEditController: Sendable {
         let (candidate, issues) = reader.place(from: fields)
         // In a form every doubt is the person's to settle: no silent correction, each issue is an error.
         var errors: [String: String] = [:]
-        for issue in issues where errors[issue.field] == nil { errors[issue.field] = Self.message(issue) }
+        let noPositionTyped = (fields["latitude"] ?? "").isEmpty && (fields["longitude"] ?? "").isEmpty
+        for issue in issues where errors[issue.field] == nil {
+            // Leaving the position empty is allowed: the commune's centre is used, as the hint says.
+            if noPositionTyped && issue.field == "latitude" { continue }
+            errors[issue.field] = Self.message(issue)
+        }
         if fields["adresse"]?.isEmpty ?? true { errors["adresse"] = "L'adresse est obligatoire (le standard national l'exige)." }
+        var network: Int64?
+        if let typed = form.text("reseau") {
+            if let id = Int64(typed), id != existing.id, let fabrique = try await services.directory.find(id: id), fabrique.label != nil {
+                network = id
+            } else {
+                errors["reseau"] = "Indiquez le numéro d'une autre fiche labellisée Fabrique de territoire, ou laissez vide."
+            }
+        }
         guard errors.isEmpty, var updated = candidate else {
             let model = PlaceEditPage.Model(placeID: existing.id ?? 0, name: existing.name, form: form, errors: errors, csrfToken: context.csrfToken())
             return .html(PlaceEditPage.render(model, layout: .init(context: context, title: "Erreur : modifier \(existing.name)", current: .places)),
@@ -77,6 +90,7 @@ struct PlaceEditController: Sendable {
         updated.accessibilityURL = existing.accessibilityURL
         updated.bookingURL = existing.bookingURL
         updated.source = existing.source
+        updated.networkPlaceID = network
         try await services.directory.update(updated, actor: viewer.userID, at: services.now)
         await index.invalidate()
         context.setFlash("Fiche enregistrée.")

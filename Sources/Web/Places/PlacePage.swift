@@ -4,6 +4,21 @@ import Storage
 import Territory
 
 enum PlacePage {
+    static func networkSection(_ model: Model) -> BodyNode {
+        guard model.network != nil || !model.members.isEmpty else { return .empty }
+        return .section(.attr("aria-labelledby", "reseau"),
+            .h2(.id("reseau"), "Réseau"),
+            model.network.map { fabrique in
+                .p("Membre du réseau de la Fabrique ", .a(.href(SiteURL.place(fabrique.id ?? 0).path), .text(escaping: fabrique.name)), ".")
+            } ?? .empty,
+            model.members.isEmpty ? .empty : .group(
+                .p(.text(escaping: "\(model.members.count) lieu\(model.members.count > 1 ? "x" : "") membre\(model.members.count > 1 ? "s" : "") du réseau :")),
+                .ul(.group(model.members.map { member in
+                    .li(.a(.href(SiteURL.place(member.id ?? 0).path), .text(escaping: member.name)), .text(escaping: " (\(member.communeName))"))
+                })))
+        )
+    }
+
     /// For the place's animateurs and the comité: edit link, open reports, and the history of versions.
     static func editorSection(_ model: Model) -> BodyNode {
         .section(.class("editor"), .attr("aria-labelledby", "gestion"),
@@ -26,6 +41,9 @@ enum PlacePage {
         var reportContact: String = ""
         var reportError: String?
         var csrfToken: String
+        /// The Fabrique this place belongs to, and the members of its own network.
+        var network: DirectoryPlace?
+        var members: [DirectoryPlace] = []
     }
 
     static func render(_ model: Model, layout: Layout.Model) -> String {
@@ -67,6 +85,7 @@ enum PlacePage {
                 .div(.class("map-frame small"), .raw(map))
             ),
             place.details.map { .group(.h2("Présentation"), .p(.text(escaping: $0))) } ?? .empty,
+            networkSection(model),
             model.canEdit ? editorSection(model) : .empty,
             .h2(.id("signaler"), "Signaler une erreur"),
             .p("Une information est fausse ou manque ? Votre message va aux animateurs du lieu et au comité national."),

@@ -1,9 +1,11 @@
+import Directory
 import Hummingbird
 import Storage
 
 /// Public pages of the territory reference.
 struct TerritoryController {
     let services: AppServices
+    let index: DirectoryIndexCache
 
     func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.territories.path), use: index)
@@ -25,7 +27,8 @@ struct TerritoryController {
             department: department, region: services.territory.region(code: department.regionCode), communeCount: communes.count,
             ruralShare: communes.isEmpty ? 0 : Double(communes.filter(\.isRural).count) / Double(communes.count),
             priorityNeighbourhoods: services.territory.priorityNeighbourhoods.filter { $0.departmentCode == department.code }.count,
-            places: try await services.places.list(departmentCode: department.code, limit: 500, offset: 0),
+            places: try await services.places.list(departmentCode: department.code, limit: 5_000, offset: 0),
+            mapPlaces: try await index.current().search(PlaceQuery(departmentCode: department.code, perPage: 100_000)).hits.map(\.place),
             territory: services.territory)
         return .html(DepartmentPage.render(model, layout: .init(context: context, title: department.name, current: .territories)))
     }

@@ -1,3 +1,4 @@
+import Directory
 import Plot
 import Storage
 import Territory
@@ -33,6 +34,7 @@ enum DepartmentPage {
         var ruralShare: Double
         var priorityNeighbourhoods: Int
         var places: [Place]
+        var mapPlaces: [DirectoryPlace]
         var territory: TerritoryReference
     }
 
@@ -48,12 +50,17 @@ enum DepartmentPage {
                 .dt("Communes rurales"), .dd(.text(escaping: "\(Int((model.ruralShare * 100).rounded())) %")),
                 .dt("Quartiers prioritaires (2024)"), .dd(.text(escaping: String(model.priorityNeighbourhoods)))
             ),
+            .div(.class("map-frame"), .raw(FranceMap.national.map {
+                $0.zoomed(on: d.code).svg(places: model.mapPlaces, highlight: d.code, title: "Carte des lieux de \(d.name)",
+                                          summary: "\(model.places.count) lieux recensés ; la liste ci-dessous les donne en texte.")
+            } ?? "")),
+            .p(.a(.href(SiteURL.places.path + "?departement=\(d.code)"), "Chercher parmi les lieux de ce département")),
             .h2("Lieux recensés (\(model.places.count))"),
             model.places.isEmpty ? .p("Aucun lieu recensé pour l'instant.") : .table(
                 .caption("Lieux du département"),
                 .thead(.tr(.th(.attr("scope", "col"), "Nom"), .th(.attr("scope", "col"), "Commune"), .th(.attr("scope", "col"), "Label"))),
                 .tbody(.group(model.places.map { place in
-                    .tr(.td(.text(escaping: place.name)),
+                    .tr(.td(.a(.href(SiteURL.place(place.id).path), .text(escaping: place.name))),
                         .td(.text(escaping: model.territory.commune(code: place.communeCode)?.name ?? place.communeCode)),
                         .td(.text(escaping: place.label?.title ?? "")))
                 }))
