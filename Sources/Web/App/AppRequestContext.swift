@@ -14,6 +14,8 @@ public struct AppRequestContext: RequestContext, SessionRequestContext, RemoteAd
     public var viewer: Viewer?
     /// Set by `FormMiddleware` for URL-encoded POST bodies.
     public var form: FormData = FormData()
+    /// Files of a multipart form, by field name.
+    public var files: [String: MultipartForm.File] = [:]
     public var requestID: String = ""
 
     public init(source: ApplicationRequestContextSource) {

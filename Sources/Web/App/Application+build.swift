@@ -67,6 +67,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     TerritoryController(services: services, index: index).register(on: router)
     PlaceController(services: services, index: index).register(on: router)
     PlaceEditController(services: services, index: index).register(on: router)
+    ImportController(services: services, index: index).register(on: router)
     ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {

@@ -16,6 +16,7 @@ public enum SiteURL: Sendable, Hashable {
     case organisations
     case organisation(Int64)
     case places
+    case importPlaces
     case place(Int64)
     case editPlace(Int64)
     case reportPlace(Int64)
@@ -48,6 +49,7 @@ public enum SiteURL: Sendable, Hashable {
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .places: "/lieux"
+        case .importPlaces: "/lieux/import"
         case .place(let id): "/lieux/\(id)"
         case .editPlace(let id): "/lieux/\(id)/modifier"
         case .reportPlace(let id): "/lieux/\(id)/signaler"

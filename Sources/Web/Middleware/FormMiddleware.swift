@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import NIOFoundationCompat
 
 /// Reads URL-encoded form bodies once (bounded) into `context.form`, and refuses any state-changing
 /// request of the site whose `_csrf` field does not match the session's token.
@@ -6,6 +8,8 @@ import Hummingbird
 struct FormMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let maximumFormBytes = 256 * 1024
+    /// Uploads (the comité's directory imports) may be larger.
+    static let maximumUploadBytes = 20 * 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete,
@@ -13,10 +17,18 @@ struct FormMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         var request = request
         var context = context
+        let contentType = request.headers[.contentType] ?? ""
+        let isMultipart = contentType.hasPrefix("multipart/form-data")
         let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: Self.maximumFormBytes) } catch { throw AppError.tooLarge }
-        if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") ?? false {
+        do { body = try await request.collectBody(upTo: isMultipart ? Self.maximumUploadBytes : Self.maximumFormBytes) } catch { throw AppError.tooLarge }
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
             context.form = FormData(encoded: String(buffer: body))
+        } else if isMultipart {
+            guard let multipart = MultipartForm(body: Data(buffer: body), contentType: contentType) else {
+                throw AppError.badRequest("Envoi de fichier mal formé.")
+            }
+            context.form = FormData(fields: multipart.fields)
+            context.files = multipart.files
         }
         guard let expected = context.sessions.session?.csrfToken, let sent = context.form["_csrf"],
               RandomToken.constantTimeEquals(expected, sent)

@@ -31,6 +31,7 @@ enum Layout {
         if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.organisations, "Organisations")) }
         if viewer.seesWholeProgramme || !viewer.managedPlaceIDs.isEmpty { links.append((.reports, "Signalements")) }
+        if viewer.seesWholeProgramme { links.append((.importPlaces, "Importer des lieux")) }
         if viewer.has(.admin) { links.append((.adminUsers, "Comptes et rôles")) }
         links.append((.account, "Mon compte"))
         return links
