@@ -32,11 +32,12 @@ ANONYMOUS_PAGES = ["/", "/territoires", "/territoires/departements/16", "/connex
                    "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1"]
 ROLES = [  # (role, email, password, display name, extra paths, "first detail link" prefix)
     ("admin", "admin@demo.fabriques.fr", "demo-admin-fabriques", "Alice Admin", ["/admin/comptes"], "/admin/comptes/"),
-    ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité", ["/organisations"], "/organisations/"),
+    ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité",
+     ["/lieux/import", "/signalements", "/lieux/1/modifier", "/organisations"], "/organisations/"),
     ("instructeur", "instructeur.charente@demo.fabriques.fr", "demo-instructeur-16", "Ines Instructrice",
      ["/organisations"], "/organisations/"),
     ("porteur", "porteur@demo.fabriques.fr", "demo-porteur-fabriques", "Paul Porteur", ["/mon-organisation"], None),
-    ("animateur", "animateur@demo.fabriques.fr", "demo-animateur-fabriques", "Anna Animatrice", [], None),
+    ("animateur", "animateur@demo.fabriques.fr", "demo-animateur-fabriques", "Anna Animatrice", ["/signalements"], None),
 ]
 results = {"passed": 0, "failed": 0}
 
