@@ -164,7 +164,7 @@ def check_role(driver, role, email, password, name, extras, detail_prefix):
             porteur_invalid_siret(driver, role)
             continue
         visit(driver, path, f"{role}:")
-        if path in extras and detail_prefix:
+        if path in extras and detail_prefix and path == detail_prefix.rstrip("/"):
             href = first_link(driver, detail_prefix)
             if href:
                 visit(driver, href, f"{role}: first detail")
