@@ -12,6 +12,9 @@ public struct PlaceSearchIndex: Sendable {
     }
 
     let entries: [Entry]
+    /// Hot data of the scan in flat arrays, so the loop touches no place record until one matches.
+    let latitudes: [Double]
+    let compactBytes: [[UInt8]]
     public var count: Int { entries.count }
     public var places: [DirectoryPlace] { entries.map(\.place) }
 
@@ -26,6 +29,26 @@ public struct PlaceSearchIndex: Sendable {
                 rural: commune?.isRural ?? false,
                 priorityNeighbourhood: (commune?.hasPriorityNeighbourhood ?? false) || (parent?.hasPriorityNeighbourhood ?? false))
         }
+        latitudes = entries.map(\.place.position.latitude)
+        compactBytes = entries.map { Array($0.compactText.utf8) }
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes of folded text).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     public func search(_ query: PlaceQuery) -> PlaceSearchResult {
@@ -37,17 +60,19 @@ public struct PlaceSearchIndex: Sendable {
         var base: [Int] = []
         base.reserveCapacity(entries.count)
         let latitudeSpan = query.radiusKilometres / 111.0
-        for (index, entry) in entries.enumerated() {
+        let compactQueryBytes = Array(compactQuery.utf8)
+        let tokenBytes = textTokens.map { Array($0.utf8) }
+        for index in 0..<entries.count {
             // Cheapest test first: a latitude band, then the exact distance, then the words.
             var distance: Double?
             if let centre {
-                guard abs(entry.place.position.latitude - centre.latitude) <= latitudeSpan else { continue }
-                let d = entry.place.position.distanceKilometres(to: centre)
+                guard abs(latitudes[index] - centre.latitude) <= latitudeSpan else { continue }
+                let d = entries[index].place.position.distanceKilometres(to: centre)
                 guard d <= query.radiusKilometres else { continue }
                 distance = d
             }
-            if !compactQuery.isEmpty, !entry.compactText.contains(compactQuery),
-               !textTokens.allSatisfy({ entry.compactText.contains($0) }) { continue }
+            if !compactQueryBytes.isEmpty, !Self.contains(compactBytes[index], compactQueryBytes),
+               !tokenBytes.allSatisfy({ Self.contains(compactBytes[index], $0) }) { continue }
             if let distance { distances[index] = distance }
             base.append(index)
         }

@@ -24,6 +24,9 @@ public enum Schema {
             try await db.alter(table: "places").column("network_place_id", type: .bigint).run()
             try await db.create(index: "places_network").on("places").column("network_place_id").run()
         }),
+        Migration(version: 6, name: "index for the directory's version check", apply: { db, _ in
+            try await db.create(index: "places_updated_at").on("places").column("updated_at").run()
+        }),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

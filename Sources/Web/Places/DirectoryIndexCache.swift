@@ -17,15 +17,41 @@ actor DirectoryIndexCache {
         self.territory = territory
     }
 
+    private var refreshing: Task<PlaceSearchIndex, Error>?
+
+    /// One freshness check at a time: while it runs, callers get the index they already had (at most a
+    /// second old); only the very first callers wait for the first build.
     func current() async throws -> PlaceSearchIndex {
         let now = ContinuousClock.now
         if let index, let checkedAt, now - checkedAt < .seconds(1) { return index }
-        let latest = try await repository.version()
+        if let refreshing {
+            if let index { return index }
+            return try await refreshing.value
+        }
         checkedAt = now
+        let task = Task { try await self.refresh() }
+        refreshing = task
+        do {
+            let result = try await task.value
+            refreshing = nil
+            return result
+        } catch {
+            refreshing = nil
+            checkedAt = nil
+            throw error
+        }
+    }
+
+    private func refresh() async throws -> PlaceSearchIndex {
+        let latest = try await repository.version()
         if let index, latest == version { return index }
-        let collected = PlaceBatchCollector()
-        try await repository.forEachBatch(size: 2_000) { collected.append($0) }
-        let rebuilt = PlaceSearchIndex(places: collected.places, territory: territory)
+        let repository = repository, territory = territory
+        // Built off the actor, so that searches keep being answered from the previous index meanwhile.
+        let rebuilt = try await Task.detached {
+            let collected = PlaceBatchCollector()
+            try await repository.forEachBatch(size: 2_000) { collected.append($0) }
+            return PlaceSearchIndex(places: collected.places, territory: territory)
+        }.value
         index = rebuilt
         version = latest
         return rebuilt
