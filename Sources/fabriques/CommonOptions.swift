@@ -43,6 +43,12 @@ struct CommonOptions: ParsableArguments {
 struct StartupFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+
+    /// Prints the one French message on standard error and gives the exit code 1.
+    func reported() -> ExitCode {
+        FileHandle.standardError.write(Data("Erreur : \(description)\n".utf8))
+        return ExitCode(1)
+    }
 }
 
 /// Logs go to standard error, so that `export` can write data on standard output.

@@ -31,8 +31,7 @@ struct CreateAdmin: AsyncParsableCommand {
             print("Compte administrateur n° \(id) créé : \(address)")
             try await database.close()
         } catch let failure as StartupFailure {
-            FileHandle.standardError.write(Data("Erreur : \(failure.description)\n".utf8))
-            throw ExitCode(1)
+            throw failure.reported()
         } catch let error as RepositoryError {
             FileHandle.standardError.write(Data("Erreur : \(error.description)\n".utf8))
             throw ExitCode(1)

@@ -55,8 +55,7 @@ struct ExportPlaces: AsyncParsableCommand {
             }
             try await database.close()
         } catch let failure as StartupFailure {
-            FileHandle.standardError.write(Data("Erreur : \(failure.description)\n".utf8))
-            throw ExitCode(1)
+            throw failure.reported()
         }
     }
 }

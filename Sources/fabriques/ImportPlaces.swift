@@ -57,8 +57,7 @@ struct ImportPlaces: AsyncParsableCommand {
         } catch let error as ImportError {
             throw ValidationError(error.description)
         } catch let failure as StartupFailure {
-            FileHandle.standardError.write(Data("Erreur : \(failure.description)\n".utf8))
-            throw ExitCode(1)
+            throw failure.reported()
         }
     }
 }

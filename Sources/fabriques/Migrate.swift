@@ -15,8 +15,7 @@ struct Migrate: AsyncParsableCommand {
             print("Schéma à jour : versions \(versions.map(String.init).joined(separator: ", ")).")
             try await database.close()
         } catch let failure as StartupFailure {
-            FileHandle.standardError.write(Data("Erreur : \(failure.description)\n".utf8))
-            throw ExitCode(1)
+            throw failure.reported()
         }
     }
 }

@@ -39,8 +39,7 @@ struct Serve: AsyncParsableCommand {
             try await app.runService()
             try await database.close()
         } catch let failure as StartupFailure {
-            FileHandle.standardError.write(Data("Erreur : \(failure.description)\n".utf8))
-            throw ExitCode(1)
+            throw failure.reported()
         }
     }
 
