@@ -19,7 +19,9 @@ public struct PlaceSearchIndex: Sendable {
     public var places: [DirectoryPlace] { entries.map(\.place) }
 
     public init(places: [DirectoryPlace], territory: TerritoryReference) {
-        entries = places.map { place in
+        // Sorted by latitude, so that a "near" search only scans the band around its centre.
+        let sorted = places.sorted { $0.position.latitude < $1.position.latitude }
+        entries = sorted.map { place in
             let commune = territory.commune(code: place.communeCode)
             let parent = commune?.parentCode.flatMap { territory.commune(code: $0) }
             let text = [place.name, place.communeName, place.address] + place.kinds.map(\.label)
@@ -31,6 +33,16 @@ public struct PlaceSearchIndex: Sendable {
         }
         latitudes = entries.map(\.place.position.latitude)
         compactBytes = entries.map { Array($0.compactText.utf8) }
+    }
+
+    /// Binary search in ascending values.
+    static func firstIndex(in values: [Double], notBelow bound: Double) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether `needle` occurs in `haystack` (bytes of folded text).
@@ -62,7 +74,12 @@ public struct PlaceSearchIndex: Sendable {
         let latitudeSpan = query.radiusKilometres / 111.0
         let compactQueryBytes = Array(compactQuery.utf8)
         let tokenBytes = textTokens.map { Array($0.utf8) }
-        for index in 0..<entries.count {
+        var range = 0..<entries.count
+        if let centre {
+            range = Self.firstIndex(in: latitudes, notBelow: centre.latitude - latitudeSpan)
+                ..< Self.firstIndex(in: latitudes, notBelow: centre.latitude + latitudeSpan + 1e-9)
+        }
+        for index in range {
             // Cheapest test first: a latitude band, then the exact distance, then the words.
             var distance: Double?
             if let centre {
