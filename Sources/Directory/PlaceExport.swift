@@ -80,4 +80,32 @@ public enum PlaceExport {
 
     public static let geoJSONPrefix = #"{"type":"FeatureCollection","features":["#
     public static let geoJSONSuffix = "]}\n"
+
+    /// What opens a file of `format`, before any place.
+    public static func opening(_ format: ImportFormat) -> String {
+        switch format {
+        case .csv: csvHeader
+        case .geojson: geoJSONPrefix
+        case .json: "[\n"
+        }
+    }
+
+    /// What closes a file of `format`.
+    public static func closing(_ format: ImportFormat) -> String {
+        switch format {
+        case .csv: ""
+        case .geojson: geoJSONSuffix
+        case .json: "\n]\n"
+        }
+    }
+
+    /// One place in `format`, with the separator it needs unless it is the first written; nil when the
+    /// standard's CSV cannot carry it (no address).
+    public static func entry(_ place: DirectoryPlace, format: ImportFormat, first: Bool) -> String? {
+        switch format {
+        case .csv: isPublishable(place) ? csvRow(place) : nil
+        case .geojson: (first ? "" : ",") + String(decoding: geoJSONFeature(place), as: UTF8.self)
+        case .json: (first ? "" : ",\n") + String(decoding: json(place), as: UTF8.self)
+        }
+    }
 }

@@ -32,24 +32,21 @@ struct ExportPlaces: AsyncParsableCommand {
         do {
             let database = try await common.openDatabase(configuration, logger: makeLogger(configuration))
             let repository = SQLDirectoryRepository(database, territory: try loadTerritory())
-            handle.write(Data((kind == .csv ? PlaceExport.csvHeader : kind == .geojson ? PlaceExport.geoJSONPrefix : "[\n").utf8))
+            handle.write(Data(PlaceExport.opening(kind).utf8))
             var after: Int64 = 0, first = true, skipped = 0
             while true {
                 let batch = try await repository.batch(after: after, limit: 1_000)
                 guard let last = batch.last?.id else { break }
-                var chunk = Data()
+                var chunk = ""
                 for place in batch {
-                    switch kind {
-                    case .csv:
-                        if PlaceExport.isPublishable(place) { chunk += Data(PlaceExport.csvRow(place).utf8) } else { skipped += 1 }
-                    case .geojson: chunk += Data((first ? "" : ",").utf8) + PlaceExport.geoJSONFeature(place); first = false
-                    case .json: chunk += Data((first ? "" : ",\n").utf8) + PlaceExport.json(place); first = false
-                    }
+                    guard let text = PlaceExport.entry(place, format: kind, first: first) else { skipped += 1; continue }
+                    chunk += text
+                    first = false
                 }
-                handle.write(chunk)
+                handle.write(Data(chunk.utf8))
                 after = last
             }
-            handle.write(Data((kind == .csv ? "" : kind == .geojson ? PlaceExport.geoJSONSuffix : "\n]\n").utf8))
+            handle.write(Data(PlaceExport.closing(kind).utf8))
             if skipped > 0 {
                 FileHandle.standardError.write(Data("\(skipped) lieu(x) sans adresse non exporté(s) en CSV : le standard national exige l'adresse.\n".utf8))
             }

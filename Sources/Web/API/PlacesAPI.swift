@@ -82,19 +82,13 @@ struct PlacesAPI {
             func emit(_ places: [DirectoryPlace], _ writer: inout any ResponseBodyWriter) async throws {
                 var chunk = ""
                 for place in places {
-                    switch format {
-                    case .csv: if PlaceExport.isPublishable(place) { chunk += PlaceExport.csvRow(place) }
-                    case .geojson: chunk += (first ? "" : ",") + String(decoding: PlaceExport.geoJSONFeature(place), as: UTF8.self); first = false
-                    case .json: chunk += (first ? "" : ",\n") + String(decoding: PlaceExport.json(place), as: UTF8.self); first = false
-                    }
+                    guard let text = PlaceExport.entry(place, format: format, first: first) else { continue }
+                    chunk += text
+                    first = false
                 }
                 if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
             }
-            switch format {
-            case .csv: try await writer.write(ByteBuffer(string: PlaceExport.csvHeader))
-            case .geojson: try await writer.write(ByteBuffer(string: PlaceExport.geoJSONPrefix))
-            case .json: try await writer.write(ByteBuffer(string: "[\n"))
-            }
+            try await writer.write(ByteBuffer(string: PlaceExport.opening(format)))
             if let filtered {
                 for start in stride(from: 0, to: filtered.count, by: 500) {
                     try await emit(Array(filtered[start..<min(start + 500, filtered.count)]), &writer)
@@ -108,11 +102,8 @@ struct PlacesAPI {
                     after = last
                 }
             }
-            switch format {
-            case .csv: break
-            case .geojson: try await writer.write(ByteBuffer(string: PlaceExport.geoJSONSuffix))
-            case .json: try await writer.write(ByteBuffer(string: "\n]\n"))
-            }
+            let closing = PlaceExport.closing(format)
+            if !closing.isEmpty { try await writer.write(ByteBuffer(string: closing)) }
             try await writer.finish(nil)
         }
         let name = "lieux-fabriques.\(format.rawValue)"
