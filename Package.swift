@@ -29,16 +29,19 @@ let package = Package(
         .target(name: "Accounts"),
         .target(name: "Programme", dependencies: ["Territory"]),
         .target(name: "Directory", dependencies: ["Territory"]),
+        .target(name: "Spreadsheet"),
         .target(
             name: "Storage",
             dependencies: [
                 "Territory",
                 "Directory",
                 "Accounts",
+                "Programme",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -49,6 +52,7 @@ let package = Package(
                 "Programme",
                 "Accounts",
                 "Storage",
+                "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -78,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Territory"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "Territory"], resources: [.copy("Fixtures")]),
         .target(

@@ -27,6 +27,7 @@ public enum Schema {
         Migration(version: 6, name: "index for the directory's version check", apply: { db, _ in
             try await db.create(index: "places_updated_at").on("places").column("updated_at").run()
         }),
+        Migration(version: 7, name: "calls, waves, form versions, dossiers and their review", apply: createCalls),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

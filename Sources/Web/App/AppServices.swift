@@ -17,6 +17,12 @@ public struct AppServices: Sendable {
     public let loginFailures: any LoginFailureLog
     public let keyValues: any KeyValueStore
     public let audit: any AuditLog
+    public let calls: any CallRepository
+    public let dossiers: any DossierRepository
+    public let dossierListing: any DossierListing
+    public let dossierReviews: any DossierReviewRepository
+    public let dossierFiles: any DossierFileRepository
+    public let notifications: any NotificationRepository
     public let metrics: PrometheusCollectorRegistry
     public let clock: @Sendable () -> Date
 
@@ -33,6 +39,12 @@ public struct AppServices: Sendable {
         self.loginFailures = SQLLoginFailureLog(database)
         self.keyValues = SQLKeyValueStore(database)
         self.audit = SQLAuditLog(database)
+        self.calls = SQLCallRepository(database)
+        self.dossiers = SQLDossierRepository(database)
+        self.dossierListing = SQLDossierListing(database)
+        self.dossierReviews = SQLDossierReviewRepository(database)
+        self.dossierFiles = SQLDossierFileRepository(database)
+        self.notifications = SQLNotificationRepository(database)
         self.metrics = metrics
         self.clock = clock
     }

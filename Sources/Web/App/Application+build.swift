@@ -68,6 +68,9 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     PlaceController(services: services, index: index).register(on: router)
     PlaceEditController(services: services, index: index).register(on: router)
     ImportController(services: services, index: index).register(on: router)
+    CallController(services: services).register(on: router)
+    DossierController(services: services).register(on: router)
+    ReviewController(services: services).register(on: router)
     ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {

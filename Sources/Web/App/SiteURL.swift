@@ -24,6 +24,27 @@ public enum SiteURL: Sendable, Hashable {
     case resolveReport(Int64)
     case territories
     case department(String)
+    case calls
+    case call(Int64)
+    case editCall(Int64)
+    case publishCall(Int64)
+    case addWave(Int64)
+    case callForm(Int64)
+    case publishCallForm(Int64)
+    case startDossier(Int64)
+    case dossiers
+    case dossier(Int64)
+    case dossierTransition(Int64)
+    case dossierNote(Int64)
+    case dossierReview(Int64)
+    case dossierExpert(Int64)
+    case dossierFile(Int64, Int64)
+    case printDossier(Int64)
+    case review(query: String = "")
+    case reviewBulk
+    case reviewExportCSV(query: String = "")
+    case reviewExportODS(query: String = "")
+    case notifications
     case healthz
     case metrics
     case openAPI
@@ -57,6 +78,27 @@ public enum SiteURL: Sendable, Hashable {
         case .resolveReport(let id): "/signalements/\(id)/traiter"
         case .territories: "/territoires"
         case .department(let code): "/territoires/departements/\(code)"
+        case .calls: "/appels"
+        case .call(let id): "/appels/\(id)"
+        case .editCall(let id): "/appels/\(id)/modifier"
+        case .publishCall(let id): "/appels/\(id)/publier"
+        case .addWave(let id): "/appels/\(id)/vagues"
+        case .callForm(let id): "/appels/\(id)/formulaire"
+        case .publishCallForm(let id): "/appels/\(id)/formulaire/publier"
+        case .startDossier(let id): "/appels/\(id)/dossiers"
+        case .dossiers: "/dossiers"
+        case .dossier(let id): "/dossiers/\(id)"
+        case .dossierTransition(let id): "/dossiers/\(id)/transitions"
+        case .dossierNote(let id): "/dossiers/\(id)/notes"
+        case .dossierReview(let id): "/dossiers/\(id)/evaluation"
+        case .dossierExpert(let id): "/dossiers/\(id)/experts"
+        case .dossierFile(let id, let file): "/dossiers/\(id)/fichiers/\(file)"
+        case .printDossier(let id): "/dossiers/\(id)/impression"
+        case .review(let query): "/instruction" + (query.isEmpty ? "" : "?" + query)
+        case .reviewBulk: "/instruction/actions"
+        case .reviewExportCSV(let query): "/instruction/export.csv" + (query.isEmpty ? "" : "?" + query)
+        case .reviewExportODS(let query): "/instruction/export.ods" + (query.isEmpty ? "" : "?" + query)
+        case .notifications: "/notifications"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/v1/openapi.json"
@@ -76,6 +118,20 @@ public enum SiteURL: Sendable, Hashable {
         static let editPlace: RouterPath = "/lieux/:id/modifier"
         static let reportPlace: RouterPath = "/lieux/:id/signaler"
         static let resolveReport: RouterPath = "/signalements/:id/traiter"
+        static let call: RouterPath = "/appels/:id"
+        static let editCall: RouterPath = "/appels/:id/modifier"
+        static let publishCall: RouterPath = "/appels/:id/publier"
+        static let addWave: RouterPath = "/appels/:id/vagues"
+        static let callForm: RouterPath = "/appels/:id/formulaire"
+        static let publishCallForm: RouterPath = "/appels/:id/formulaire/publier"
+        static let startDossier: RouterPath = "/appels/:id/dossiers"
+        static let dossier: RouterPath = "/dossiers/:id"
+        static let dossierTransition: RouterPath = "/dossiers/:id/transitions"
+        static let dossierNote: RouterPath = "/dossiers/:id/notes"
+        static let dossierReview: RouterPath = "/dossiers/:id/evaluation"
+        static let dossierExpert: RouterPath = "/dossiers/:id/experts"
+        static let dossierFile: RouterPath = "/dossiers/:id/fichiers/:file"
+        static let printDossier: RouterPath = "/dossiers/:id/impression"
     }
 }
 

@@ -1,3 +1,4 @@
+import Programme
 import Accounts
 import Plot
 

@@ -1,3 +1,4 @@
+import Programme
 import Directory
 import Foundation
 import Plot

@@ -1,3 +1,4 @@
+import Programme
 import Directory
 import Plot
 import Storage
@@ -66,20 +67,5 @@ enum DepartmentPage {
                 }))
             )
         )
-    }
-}
-
-enum FrenchNumber {
-    /// 1 234 567 with the narrow no-break space French typography uses.
-    static func format(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var groups: [String] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(String(digits[start..<end]), at: 0)
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: "\u{202F}")
     }
 }
