@@ -7,7 +7,14 @@ extension FormDefinition {
         do {
             definition = try JSONDecoder().decode(FormDefinition.self, from: Data(json.utf8))
         } catch let DecodingError.dataCorrupted(context) {
-            return .failure(FieldErrors(["form": "JSON invalide : \(context.debugDescription)"]))
+            if context.codingPath.last?.stringValue == "type" {
+                let types = FieldType.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(FieldErrors(["form": "Type de champ inconnu à \(Self.path(context.codingPath)) : les types possibles sont \(types)."]))
+            }
+            if !context.codingPath.isEmpty {
+                return .failure(FieldErrors(["form": "Valeur invalide à \(Self.path(context.codingPath))."]))
+            }
+            return .failure(FieldErrors(["form": "JSON invalide : vérifiez les guillemets, virgules et accolades (\(context.debugDescription))."]))
         } catch let DecodingError.keyNotFound(key, context) {
             return .failure(FieldErrors(["form": "Propriété « \(key.stringValue) » manquante (\(Self.path(context.codingPath)))."]))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -20,7 +27,9 @@ extension FormDefinition {
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        keys.reduce(into: "") { path, key in
+            if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
+        }
     }
 
     /// Structural mistakes: duplicate or malformed keys, choices without options, conditions on unknown
