@@ -42,7 +42,7 @@ public enum ParisCalendar {
     /// "31/03/2026 à 12h00 (heure de Paris)" style pieces, for pages and receipts.
     public static func format(_ date: Date, seconds: Bool = false) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let time = seconds ? String(format: "%02dh%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0) : String(format: "%02dh%02d", c.hour ?? 0, c.minute ?? 0)
+        let time = seconds ? String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0) : String(format: "%02dh%02d", c.hour ?? 0, c.minute ?? 0)
         return String(format: "%02d/%02d/%04d à ", c.day ?? 0, c.month ?? 0, c.year ?? 0) + time
     }
 

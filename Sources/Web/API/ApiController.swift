@@ -16,8 +16,9 @@ public struct ApiController: Sendable {
         case getOpenAPIDocument, getMe, listRegions, listDepartements, getDepartement, searchCommunes, getCommune
         case listOrganisations, getOrganisation
         case listPlaces, getPlace, exportPlacesCSV, exportPlacesGeoJSON, exportPlacesJSON
+        case listDossiers, getDossier, transitionDossier
 
-        public var method: HTTPRequest.Method { .get }
+        public var method: HTTPRequest.Method { self == .transitionDossier ? .post : .get }
 
         /// The path in OpenAPI syntax (`{code}`).
         public var path: String {
@@ -36,6 +37,9 @@ public struct ApiController: Sendable {
             case .exportPlacesCSV: "/api/v1/places/export.csv"
             case .exportPlacesGeoJSON: "/api/v1/places/export.geojson"
             case .exportPlacesJSON: "/api/v1/places/export.json"
+            case .listDossiers: "/api/v1/dossiers"
+            case .getDossier: "/api/v1/dossiers/{id}"
+            case .transitionDossier: "/api/v1/dossiers/{id}/transitions"
             }
         }
 
@@ -78,6 +82,9 @@ public struct ApiController: Sendable {
         case .exportPlacesCSV: return try await PlacesAPI(services: services, index: index).export(request, format: .csv)
         case .exportPlacesGeoJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .geojson)
         case .exportPlacesJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .json)
+        case .listDossiers: return try await DossiersAPI(services: services).list(request, context: context)
+        case .getDossier: return try await DossiersAPI(services: services).show(context)
+        case .transitionDossier: return try await DossiersAPI(services: services).transition(request, context: context)
         }
     }
 

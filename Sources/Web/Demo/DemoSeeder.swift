@@ -22,6 +22,7 @@ public struct DemoSeeder: Sendable {
         Account(email: "porteur@demo.fabriques.fr", password: "demo-porteur-fabriques", displayName: "Paul Porteur", description: "porteur, association à Angoulême"),
         Account(email: "porteuse.lyon@demo.fabriques.fr", password: "demo-porteuse-fabriques", displayName: "Pauline Porteuse", description: "porteur, SCIC à Lyon"),
         Account(email: "animateur@demo.fabriques.fr", password: "demo-animateur-fabriques", displayName: "Anna Animatrice", description: "animateur d'une Fabrique"),
+        Account(email: "expert@demo.fabriques.fr", password: "demo-expert-fabriques", displayName: "Eric Expert", description: "expert invité sur un dossier"),
     ]
 
     let services: AppServices
@@ -59,6 +60,7 @@ public struct DemoSeeder: Sendable {
                                legalForm: "association", siret: "73282932000074", commune: "16015", at: now)
         try await organisation(owner: ids["porteuse.lyon@demo.fabriques.fr"]!, name: "SCIC La Fabrique des Pentes",
                                legalForm: "scic_scop", siret: nil, commune: "69381", at: now)
+        try await seedCall(ids: ids, now: now)
         return true
     }
 
