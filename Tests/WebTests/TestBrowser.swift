@@ -21,11 +21,12 @@ enum TestApp {
 
     /// Runs `body` with a browser on a fresh application; the database is closed afterwards.
     static func run(
-        demo: Bool = true, configuration: AppConfiguration = TestApp.configuration,
+        demo: Bool = true, configuration: AppConfiguration = TestApp.configuration, clock: TestClock? = nil,
         _ body: @escaping @Sendable (Browser, AppServices) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
-        let services = AppServices(database: database, territory: territory)
+        let services = clock.map { clock in AppServices(database: database, territory: territory, clock: { clock.now }) }
+            ?? AppServices(database: database, territory: territory)
         if demo { try await DemoSeeder(services: services, bcryptCost: 4).seedIfEmpty() }
         let app = try buildApplication(configuration, services: services)
         do {
@@ -38,6 +39,15 @@ enum TestApp {
         }
         try await database.close()
     }
+}
+
+/// A clock the test moves, to stand one second before or after a deadline.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    var now: Date { lock.withLock { current } }
+    func set(_ date: Date) { lock.withLock { current = date } }
 }
 
 /// Keeps cookies between requests and reads CSRF tokens from pages, as a browser would.
@@ -74,6 +84,22 @@ final class Browser: @unchecked Sendable {
         if let token { fields.append(("_csrf", token)) }
         let encoded = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: encoded)
+    }
+
+    /// Posts a multipart form (text fields and files given as text), with the CSRF token of `tokenFrom`.
+    @discardableResult
+    func postMultipart(_ path: String, fields: [(String, String)], files: [(field: String, name: String, content: String)] = [], tokenFrom: String? = nil) async throws -> Page {
+        let token = try await get(tokenFrom ?? path).csrf ?? ""
+        let boundary = "----fabriques-test-boundary"
+        var body = ""
+        for (name, value) in fields + [("_csrf", token)] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for file in files {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file.content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
     }
 
     func signIn(_ email: String, _ password: String) async throws -> Page {
