@@ -90,7 +90,7 @@ let package = Package(
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Accounts", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Accounts", "Programme", "TestSupport"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
