@@ -29,14 +29,16 @@ BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080").rstrip("/
 PAGE_TIMEOUT = 20  # seconds, per page load / wait / axe run
 ANONYMOUS_PAGES = ["/", "/territoires", "/territoires/departements/16", "/connexion", "/page-qui-n-existe-pas",
                    "/lieux", "/lieux?commune=Angoul%C3%AAme&rayon=20&service=Aide+aux+d%C3%A9marches+administratives",
-                   "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1"]
+                   "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1", "/appels", "/appels/1"]
 ROLES = [  # (role, email, password, display name, extra paths, "first detail link" prefix)
     ("admin", "admin@demo.fabriques.fr", "demo-admin-fabriques", "Alice Admin", ["/admin/comptes"], "/admin/comptes/"),
     ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité",
-     ["/lieux/import", "/signalements", "/lieux/1/modifier", "/organisations"], "/organisations/"),
+     ["/lieux/import", "/signalements", "/lieux/1/modifier", "/organisations", "/appels/1", "/appels/1/modifier",
+      "/appels/1/formulaire", "/instruction?tri=note", "/dossiers/6"], "/organisations/"),
     ("instructeur", "instructeur.charente@demo.fabriques.fr", "demo-instructeur-16", "Ines Instructrice",
-     ["/organisations"], "/organisations/"),
-    ("porteur", "porteur@demo.fabriques.fr", "demo-porteur-fabriques", "Paul Porteur", ["/mon-organisation"], None),
+     ["/organisations", "/instruction", "/dossiers/2", "/dossiers/3", "/dossiers/2/impression", "/notifications"], "/organisations/"),
+    ("porteur", "porteur@demo.fabriques.fr", "demo-porteur-fabriques", "Paul Porteur", ["/mon-organisation", "/dossiers", "/dossiers/1"], None),
+    ("expert", "expert@demo.fabriques.fr", "demo-expert-fabriques", "Eric Expert", ["/dossiers", "/dossiers/2"], None),
     ("animateur", "animateur@demo.fabriques.fr", "demo-animateur-fabriques", "Anna Animatrice", ["/signalements"], None),
 ]
 results = {"passed": 0, "failed": 0}
@@ -151,6 +153,38 @@ def porteur_invalid_siret(driver, role):
         record(False, f"{role}: SIRET error state", f"error: {e.msg or type(e).__name__}")
 
 
+def porteur_dossier(driver, role):
+    """Start a dossier on the open wave, let the page save a typed value by itself (progressive
+    enhancement), then submit an invalid value: the error state must be accessible and keep the value."""
+    visit(driver, "/appels/1", f"{role}:")
+    try:
+        driver.find_element(By.XPATH, '//main//button[normalize-space()="Commencer un dossier"]').click()
+        wait_loaded(driver)
+        path = urlparse(driver.current_url).path
+        record(path.startswith("/dossiers/"), f"{role}: dossier started", driver.current_url)
+        check_axe(driver, f"{role}: dossier draft")
+        surface = driver.find_element(By.ID, "champ-lieu_surface")
+        surface.clear()
+        surface.send_keys("365")
+        driver.find_element(By.ID, "champ-lieu_nom").click()  # blur fires "change"
+        WebDriverWait(driver, PAGE_TIMEOUT).until(
+            lambda d: "automatiquement" in d.find_element(By.CSS_SELECTOR, 'form[data-autosave] [role="status"]').text)
+        driver.get(BASE + path)
+        wait_loaded(driver)
+        kept = driver.find_element(By.ID, "champ-lieu_surface").get_attribute("value")
+        record(kept == "365", f"{role}: draft saved by itself", f"value after reload: {kept!r}")
+        surface = driver.find_element(By.ID, "champ-lieu_surface")
+        surface.clear()
+        surface.send_keys("beaucoup")
+        driver.find_element(By.XPATH, '//button[@value="deposer"]').click()
+        wait_loaded(driver)
+        kept = driver.find_element(By.ID, "champ-lieu_surface").get_attribute("value")
+        record(kept == "beaucoup", f"{role}: failed submission keeps what was typed", f"value: {kept!r}")
+        check_axe(driver, f"{role}: dossier error state")
+    except WebDriverException as e:
+        record(False, f"{role}: dossier journey", f"error: {e.msg or type(e).__name__}")
+
+
 def check_role(driver, role, email, password, name, extras, detail_prefix):
     driver.delete_all_cookies()
     print(f"\n=== {role} ({email}) ===")
@@ -162,6 +196,7 @@ def check_role(driver, role, email, password, name, extras, detail_prefix):
     for path in paths + [p for p in extras if p not in paths]:
         if role == "porteur" and path == "/mon-organisation":
             porteur_invalid_siret(driver, role)
+            porteur_dossier(driver, role)
             continue
         visit(driver, path, f"{role}:")
         if path in extras and detail_prefix and path == detail_prefix.rstrip("/"):

@@ -130,6 +130,6 @@ enum DossierPage {
     function sync(){document.querySelectorAll('[data-show-if]').forEach(function(el){var src=f.querySelectorAll('[name="f_'+el.dataset.showIf+'"]');var vals=el.dataset.showValues.split('|');var on=false;src.forEach(function(s){if((s.type==='radio'||s.type==='checkbox')?s.checked&&vals.indexOf(s.value)>=0:vals.indexOf(s.value)>=0)on=true;});el.hidden=!on;});}
     sync();var t=null;var st=document.createElement('p');st.className='hint';st.setAttribute('role','status');f.appendChild(st);
     f.addEventListener('change',function(e){sync();if(e.target.type==='file')return;clearTimeout(t);t=setTimeout(function(){var d=new FormData(f);d.set('action','enregistrer');d.set('auto','1');f.querySelectorAll('input[type=file]').forEach(function(i){d.delete(i.name);});
-    fetch(f.action,{method:'POST',body:d,credentials:'same-origin'}).then(function(r){st.textContent=r.ok?'Brouillon enregistré automatiquement.':'Enregistrement automatique impossible : utilisez le bouton Enregistrer.';});},1500);});})();
+    fetch(f.getAttribute('action'),{method:'POST',body:d,credentials:'same-origin'}).then(function(r){st.textContent=r.ok?'Brouillon enregistré automatiquement.':'Enregistrement automatique impossible : utilisez le bouton Enregistrer.';});},1500);});})();
     """
 }
