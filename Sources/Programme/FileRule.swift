@@ -30,6 +30,7 @@ public enum FileRule {
     }
 
     public static func megabytes(_ bytes: Int) -> String {
+        if bytes < 1_048_576 { return "\(max(1, (bytes + 1023) / 1024)) Ko" }
         let value = Double(bytes) / 1_048_576
         return FrenchNumber.format((value * 10).rounded() / 10) + " Mo"
     }

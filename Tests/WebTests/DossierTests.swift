@@ -342,4 +342,34 @@ final class DossierTests: XCTestCase {
             XCTAssertEqual(v30, .forbidden)
         }
     }
+
+    func testAnswersSentAfterTheSessionExpiredAreOfferedBackAfterSigningIn() async throws {
+        try await TestApp.run { browser, services in
+            try await Self.signIn(browser, Self.paul)
+            let path = try await Self.startDossier(browser)
+            let id = try XCTUnwrap(Int64(path.split(separator: "/").last!))
+            let form = try await browser.get(path)
+            let staleToken = try XCTUnwrap(form.csrf)
+            browser.forgetCookies()
+            let boundary = "----expired"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(staleToken)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"f_lieu_surface\"\r\n\r\n777\r\n--\(boundary)--\r\n"
+            let lost = try await browser.send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+            XCTAssertEqual(lost.status, .seeOther)
+            let signInPath = try XCTUnwrap(lost.location)
+            XCTAssertTrue(signInPath.hasPrefix("/connexion?retour="))
+            let stored = try await services.dossiers.find(id: id)
+            XCTAssertEqual(stored?.answers["lieu_surface"], .text("420"), "nothing is saved without a session")
+
+            let returnTo = try XCTUnwrap(URLComponents(string: signInPath)?.queryItems?.first { $0.name == "retour" }?.value)
+            let signedIn = try await browser.post("/connexion", form: [("email", Self.paul.0), ("password", Self.paul.1), ("retour", returnTo)], tokenFrom: signInPath)
+            let landing = try XCTUnwrap(signedIn.location)
+            XCTAssertTrue(landing.hasPrefix("\(path)?reprise="))
+            let offered = try await browser.get(landing)
+            XCTAssertTrue(offered.body.contains("value=\"777\""))
+            XCTAssertTrue(offered.body.contains("Votre session avait expiré"))
+            let again = try await browser.get(landing)
+            XCTAssertFalse(again.body.contains("value=\"777\""), "offered once")
+        }
+    }
 }

@@ -28,7 +28,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
             sessionCookieParameters: .init(name: "fabriques_session", path: "/", secure: configuration.secureCookies, sameSite: .lax),
             keyPrefix: "fabriques.session.", defaultSessionExpiration: configuration.sessionLifetime)))
     router.add(middleware: ViewerMiddleware(services: services))
-    router.add(middleware: FormMiddleware())
+    router.add(middleware: FormMiddleware(drafts: AnswerStash(store: services.keyValues, clock: services.clock)))
 
     let stylesheet = try StaticResource.load("site.css")
     router.get(RouterPath(SiteURL.stylesheet.path)) { _, _ in

@@ -60,12 +60,18 @@ struct DossierController: Sendable {
             messages: notes.filter { $0.kind == .message }, annotations: notes.filter { $0.kind == .annotation },
             // The applicant reads reviewers' shared comments only once the decision is taken.
             reviews: access.isOwner && !access.isReviewer && !access.dossier.state.isFinal ? [] : reviews,
-            now: services.clock(), csrfToken: context.csrfToken())
+            now: services.clock(), csrfToken: context.csrfToken(), territory: services.territory)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let access = try await access(context)
-        return .html(DossierPage.render(try await page(access, context: context), layout: .init(context: context, title: "Dossier \(access.dossier.number)", current: .dossiers)))
+        var model = try await page(access, context: context)
+        if let key = request.uri.queryParameters.get("reprise"), access.canEditAnswers,
+           let recovered = try await AnswerStash(store: services.keyValues, clock: services.clock).take(key, dossierID: access.dossier.id) {
+            model.answers = DossierFormReader.answers(recovered, definition: model.form, existing: access.dossier.answers)
+            model.recovered = true
+        }
+        return .html(DossierPage.render(model, layout: .init(context: context, title: "Dossier \(access.dossier.number)", current: .dossiers)))
     }
 
     /// Saves whatever was typed (valid or not), stores attached files, then submits if asked. A failed

@@ -1,6 +1,7 @@
 import Plot
 import Programme
 import Storage
+import Territory
 
 /// A call's form drawn for one dossier: editable inputs for the applicant, or the answers as text for
 /// everyone else. Field ids are `champ-KEY` so the error summary links land on them.
@@ -113,17 +114,17 @@ enum DossierFormView {
     }
 
     /// The answers as a reviewer or a printout reads them.
-    static func readOnly(_ form: FormDefinition, answers: DossierAnswers, files: [StoredFile], dossierID: Int64) -> [BodyNode] {
+    static func readOnly(_ form: FormDefinition, answers: DossierAnswers, files: [StoredFile], dossierID: Int64, territory: TerritoryReference) -> [BodyNode] {
         form.sections.map { section in
             .section(.class("answers"),
                 .h3(.text(escaping: section.title)),
                 .element(named: "dl", nodes: section.fields.filter { form.isVisible($0, answers: answers) }.map { field in
-                    .group([.element(named: "dt", nodes: [.text(escaping: field.label)]), .element(named: "dd", nodes: [answer(field, answers[field.key], files: files, dossierID: dossierID)])])
+                    .group([.element(named: "dt", nodes: [.text(escaping: field.label)]), .element(named: "dd", nodes: [answer(field, answers[field.key], files: files, dossierID: dossierID, territory: territory)])])
                 }))
         }
     }
 
-    static func answer(_ field: FormField, _ value: AnswerValue?, files: [StoredFile], dossierID: Int64) -> BodyNode {
+    static func answer(_ field: FormField, _ value: AnswerValue?, files: [StoredFile], dossierID: Int64, territory: TerritoryReference) -> BodyNode {
         guard let value, !value.isBlank else { return .span(.class("muted"), "Non renseigné") }
         switch (field.type, value) {
         case (.file, .text(let id)):
@@ -134,6 +135,17 @@ enum DossierFormView {
             return .table(.class("group-table"),
                 .thead(.tr(.group(columns.map { .th(.attr("scope", "col"), .text(escaping: $0.label)) }))),
                 .tbody(.group(rows.map { row in .tr(.group(columns.map { .td(.text(escaping: row[$0.key] ?? "")) })) })))
+        case (.commune, .text(let text)):
+            guard case .found(let commune) = CommuneResolver.resolve(text, in: territory) else { return .text(escaping: text) }
+            return .text(escaping: "\(commune.name) (\(commune.code))")
+        case (.amount, .text(let text)):
+            return .text(escaping: FrenchNumber.cents(text).map { FrenchNumber.euros(cents: $0) } ?? text)
+        case (.date, .text(let text)):
+            guard let day = IsoDay.parse(text) else { return .text(escaping: text) }
+            let parts = day.split(separator: "-")
+            return .text(escaping: "\(parts[2])/\(parts[1])/\(parts[0])")
+        case (.yesNo, .text(let text)):
+            return .text(escaping: text == "oui" ? "Oui" : text == "non" ? "Non" : text)
         case (.longText, .text(let text)):
             return .group(text.split(separator: "\n", omittingEmptySubsequences: false).map { .p(.text(escaping: String($0))) })
         default:

@@ -2,6 +2,7 @@ import Foundation
 import Plot
 import Programme
 import Storage
+import Territory
 
 /// One dossier, for whoever may read it: the applicant's form or receipt, the timeline, the thread, and
 /// for reviewers the annotations, the scoring grid and the actions.
@@ -20,6 +21,9 @@ enum DossierPage {
         var reviews: [DossierReview]
         var now: Date
         var csrfToken: String
+        var territory: TerritoryReference
+        /// Answers sent while the session had expired, shown back but not yet saved.
+        var recovered = false
         var dossier: Dossier { access.dossier }
         var wave: Wave? { call.wave(dossier.waveID) }
     }
@@ -35,9 +39,12 @@ enum DossierPage {
             decision(model),
             model.actionError.map { .div(.class("error-summary"), .attr("role", "alert"), .attr("tabindex", "-1"),
                                          .attribute(named: "autofocus", value: nil, ignoreIfValueIsEmpty: false), .p(.text(escaping: $0))) } ?? .empty,
+            model.recovered ? .div(.class("notice"), .attr("role", "status"),
+                .p(.strong("Votre session avait expiré : les réponses que vous aviez envoyées sont reprises ci-dessous."), " ",
+                   "Elles ne sont pas encore enregistrées : vérifiez-les, joignez à nouveau vos fichiers si besoin, puis enregistrez.")) : .empty,
             model.access.canEditAnswers ? editor(model) : .group([
                 receipt(model),
-                .section(.h2("Réponses"), .group(DossierFormView.readOnly(model.form, answers: model.answers, files: model.files, dossierID: d.id))),
+                .section(.h2("Réponses"), .group(DossierFormView.readOnly(model.form, answers: model.answers, files: model.files, dossierID: d.id, territory: model.territory))),
                 .p(.a(.href(SiteURL.printDossier(d.id).path), "Version imprimable")),
             ]),
             model.access.isReviewer || model.access.isExpert ? DossierReviewPanel.render(model) : .empty,

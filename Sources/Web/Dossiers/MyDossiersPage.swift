@@ -65,7 +65,7 @@ enum DossierPrintPage {
                 .h1(.text(escaping: "Dossier \(d.number) : \(d.title)")),
                 .p(.text(escaping: "\(model.call.settings.title) · \(model.wave?.name ?? "") · État : \(d.state.label)")),
                 DossierPage.receipt(model),
-                .group(DossierFormView.readOnly(model.form, answers: model.answers, files: model.files, dossierID: d.id)),
+                .group(DossierFormView.readOnly(model.form, answers: model.answers, files: model.files, dossierID: d.id, territory: model.territory)),
                 DossierPage.timeline(model),
                 .p(.class("hint"), .text(escaping: "Imprimé le \(ParisCalendar.format(model.now, seconds: true)) (heure de Paris)."))
             ))

@@ -7,6 +7,10 @@ import NIOFoundationCompat
 /// API requests are authenticated by bearer token, never by cookie, so they need no CSRF token.
 struct FormMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    /// Where a dossier form sent after its session expired is kept until its author signs in again.
+    let drafts: AnswerStash?
+
+    init(drafts: AnswerStash? = nil) { self.drafts = drafts }
     static let maximumFormBytes = 256 * 1024
     /// Uploads (the comité's directory imports) may be larger.
     static let maximumUploadBytes = 20 * 1024 * 1024
@@ -32,7 +36,15 @@ struct FormMiddleware: RouterMiddleware {
         }
         guard let expected = context.sessions.session?.csrfToken, let sent = context.form["_csrf"],
               RandomToken.constantTimeEquals(expected, sent)
-        else { throw AppError.csrf }
+        else {
+            // A dossier typed for an hour must not be lost to an expired session: keep the text and send
+            // the person to sign in; the dossier page offers it back, unsaved, for them to check and save.
+            if context.sessions.session?.userID == nil, let drafts, let dossierID = AnswerStash.dossierID(path: request.uri.path) {
+                let key = try await drafts.keep(context.form, dossierID: dossierID)
+                return .seeOther(SiteURL.signIn(returnTo: "/dossiers/\(dossierID)?reprise=\(key)").path)
+            }
+            throw AppError.csrf
+        }
         return try await next(request, context)
     }
 }
