@@ -8,6 +8,8 @@ public struct DossierFacts: Sendable, Hashable {
     public let commune: Commune?
     public let isDigital: Bool
     public let amountCents: Int64?
+    /// The legal form answered in the form, if the form asks it.
+    public let legalForm: LegalForm?
 
     public static let titleKeys = ["lieu_nom", "structure_nom"]
     public static let communeKeys = ["lieu_commune", "structure_commune"]
@@ -22,5 +24,6 @@ public struct DossierFacts: Sendable, Hashable {
         commune = found ?? fallbackCommune
         isDigital = texts["projet_numerique"] == "oui"
         amountCents = texts[StandardCall.amountKey].flatMap(FrenchNumber.cents)
+        legalForm = texts["structure_forme"].flatMap { answer in LegalForm.allCases.first { $0.label == answer || $0.rawValue == answer } }
     }
 }

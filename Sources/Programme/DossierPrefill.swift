@@ -3,6 +3,7 @@
 /// change questions, and files are never carried over).
 public struct ApplicantProfile: Sendable, Hashable {
     public var organisationName: String?
+    public var legalForm: LegalForm?
     public var siret: String?
     public var organisationCommuneCode: String?
     public var contactEmail: String?
@@ -10,9 +11,10 @@ public struct ApplicantProfile: Sendable, Hashable {
     public var placeCommuneCode: String?
     public var placeWebsite: String?
 
-    public init(organisationName: String? = nil, siret: String? = nil, organisationCommuneCode: String? = nil, contactEmail: String? = nil,
+    public init(organisationName: String? = nil, legalForm: LegalForm? = nil, siret: String? = nil, organisationCommuneCode: String? = nil, contactEmail: String? = nil,
                 placeName: String? = nil, placeCommuneCode: String? = nil, placeWebsite: String? = nil) {
         self.organisationName = organisationName
+        self.legalForm = legalForm
         self.siret = siret
         self.organisationCommuneCode = organisationCommuneCode
         self.contactEmail = contactEmail
@@ -32,7 +34,7 @@ public enum DossierPrefill {
             }
         }
         let known: [String: String?] = [
-            "structure_nom": profile.organisationName, "structure_siret": profile.siret,
+            "structure_nom": profile.organisationName, "structure_siret": profile.siret, "structure_forme": profile.legalForm?.label,
             "structure_commune": profile.organisationCommuneCode, "contact_email": profile.contactEmail,
             "lieu_nom": profile.placeName, "lieu_commune": profile.placeCommuneCode, "lieu_site": profile.placeWebsite,
         ]

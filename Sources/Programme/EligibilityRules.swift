@@ -35,8 +35,9 @@ public struct EligibilityRules: Sendable, Hashable, Codable {
         var reasons: [String] = []
         if let legalForm {
             if !legalForms.contains(legalForm) { reasons.append("La forme juridique « \(legalForm.label) » n'est pas éligible à cet appel.") }
-        } else {
-            reasons.append("La forme juridique de la structure n'est pas renseignée.")
+        } else if Set(legalForms) != Set(LegalForm.allCases) {
+            // Only a call that restricts legal forms needs to know it.
+            reasons.append("Indiquez la forme juridique de la structure : cet appel n'est ouvert qu'à certaines formes.")
         }
         guard let commune else { return reasons + ["La commune de la structure n'est pas connue."] }
         let qpv = commune.hasPriorityNeighbourhood

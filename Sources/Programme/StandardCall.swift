@@ -23,6 +23,7 @@ public enum StandardCall {
         FormSection(title: "La structure porteuse", help: "Ces informations sont reprises de votre organisation ; corrigez-les si besoin.", fields: [
             FormField(key: "structure_nom", label: "Nom de la structure", type: .shortText, required: true, maxLength: 200),
             FormField(key: "structure_siret", label: "SIRET", type: .siret, required: true, help: "14 chiffres, sur l'avis de situation INSEE."),
+            FormField(key: "structure_forme", label: "Forme juridique", type: .singleChoice, options: LegalForm.allCases.map(\.label)),
             FormField(key: "structure_commune", label: "Commune du siège", type: .commune, required: true),
             FormField(key: "contact_email", label: "E-mail du contact", type: .email, required: true),
             FormField(key: "contact_telephone", label: "Téléphone du contact", type: .phone),

@@ -24,6 +24,8 @@ public protocol PlaceRepository: Sendable {
     func count(departmentCode: String?) async throws -> Int
     /// Number of places and of labelled Fabriques per département code.
     func countsByDepartment() async throws -> [String: (places: Int, fabriques: Int)]
+    /// Whether a labelled Fabrique already stands in this commune (some calls exclude such communes).
+    func hasFabrique(communeCode: String) async throws -> Bool
 }
 
 public struct SQLPlaceRepository: PlaceRepository {
@@ -57,6 +59,11 @@ public struct SQLPlaceRepository: PlaceRepository {
                 (try row.decode(column: "places", as: Int.self), try row.decode(column: "fabriques", as: Int.self))
         }
         return counts
+    }
+
+    public func hasFabrique(communeCode: String) async throws -> Bool {
+        try await db.select().column("id").from("places").where("commune_code", .equal, communeCode)
+            .where("label", .isNot, SQLLiteral.null).limit(1).first() != nil
     }
 
     static func place(_ row: any SQLRow) throws -> Place {

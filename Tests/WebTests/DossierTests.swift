@@ -372,4 +372,56 @@ final class DossierTests: XCTestCase {
             XCTAssertFalse(again.body.contains("value=\"777\""), "offered once")
         }
     }
+
+    func testEligibilityRulesAreConfigurationCheckedAtSubmission() async throws {
+        try await TestApp.run { browser, services in
+            try await Self.signIn(browser, Self.comite)
+            let grid = StandardCall.grid.criteria.map { "\($0.key) | \($0.label) | \(Int($0.weight)) | \($0.scale)" }.joined(separator: "\n")
+            let badGrid = try await browser.post("/appels/1/modifier", form: [("titre", "AMI"), ("formes", "scic_scop"), ("territoire", "qpv"),
+                                                                         ("enveloppe", "45 000 000"), ("grille", "ancrage | Ancrage | lourd | 5")])
+            XCTAssertEqual(badGrid.status, .unprocessableContent)
+            XCTAssertTrue(badGrid.body.contains("Ligne 1 illisible"))
+            XCTAssertTrue(badGrid.body.contains("value=\"AMI\""))
+            let saved = try await browser.post("/appels/1/modifier", form: [("titre", "AMI Fabriques en QPV"), ("resume", "Vague réservée aux QPV."), ("formes", "scic_scop"),
+                                                                        ("territoire", "qpv"), ("enveloppe", "45 000 000"), ("cible_qpv", "150"), ("grille", grid)])
+            XCTAssertEqual(saved.status, .seeOther)
+            let settings = try await services.calls.find(id: 1)?.settings
+            XCTAssertEqual(settings?.eligibility.legalForms, [.cooperative])
+            XCTAssertEqual(settings?.targets.minimumQPV, 150)
+
+            try await Self.signIn(browser, Self.paul)
+            let path = try await Self.startDossier(browser)
+            let draft = try await browser.get(path)
+            XCTAssertTrue(draft.body.contains("ne pourra pas être déposé tel quel"))
+            let refused = try await browser.postMultipart(path, fields: [("action", "deposer")], files: [("file_piece_statuts", "statuts.pdf", Self.pdf)])
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            XCTAssertTrue(refused.body.contains("La forme juridique « Association » n&#39;est pas éligible") || refused.body.contains("La forme juridique « Association » n'est pas éligible"))
+            XCTAssertTrue(refused.body.contains("réservé aux QPV"))
+            // Moving the place to Angoulême (which has QPV) and answering as a SCIC makes it eligible.
+            let eligible = try await browser.postMultipart(path, fields: [("action", "deposer"), ("f_lieu_commune", "16015"), ("f_structure_forme", "Coopérative (SCIC, SCOP)")])
+            XCTAssertEqual(eligible.status, .seeOther)
+        }
+    }
+
+    func testBulkActionsGoThroughTheSameRulesOneByOne() async throws {
+        try await TestApp.run { browser, services in
+            try await Self.signIn(browser, Self.ines)
+            let done = try await browser.post("/instruction/actions", form: [("dossier", "5"), ("dossier", "2"), ("dossier", "6"), ("operation", "instruire")], tokenFrom: "/instruction")
+            XCTAssertEqual(done.status, .seeOther)
+            let flash = try await browser.get(try XCTUnwrap(done.location))
+            XCTAssertTrue(flash.body.contains("1 dossier traité"), "only FDT-000005 was waiting")
+            XCTAssertTrue(flash.body.contains("FDT-000002"), "already in review: reported, not changed")
+            let five = try await services.dossiers.find(id: 5)
+            XCTAssertEqual(five?.state, .inReview)
+            let six = try await services.dossiers.find(id: 6)
+            XCTAssertEqual(six?.state, .inReview, "outside Charente: untouched")
+            try await browser.post("/instruction/actions", form: [("dossier", "5"), ("operation", "m_assigner")], tokenFrom: "/instruction")
+            let ines = try await services.users.find(email: Self.ines.0)
+            let inesID = try XCTUnwrap(ines?.id)
+            let assigned = try await services.dossiers.find(id: 5)
+            XCTAssertEqual(assigned?.assigneeUserID, inesID)
+            let mine = try await browser.get("/instruction?assigne=\(inesID)")
+            XCTAssertTrue(mine.body.contains("FDT-000005"))
+        }
+    }
 }

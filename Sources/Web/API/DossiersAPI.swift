@@ -86,7 +86,7 @@ struct DossiersAPI: Sendable {
         case .failure(let failure):
             let status: HTTPResponse.Status = switch failure {
             case .refused(.notAllowed): .forbidden
-            case .refused(.reasonMissing), .incomplete: .unprocessableContent
+            case .refused(.reasonMissing), .incomplete, .ineligible: .unprocessableContent
             case .refused(.illegal), .closed, .changedMeanwhile: .conflict
             }
             throw AppError(status, title: "Action refusée", detail: failure.message)

@@ -54,13 +54,15 @@ struct DossierController: Sendable {
         let id = access.dossier.id
         let notes = try await services.dossierReviews.notes(dossierID: id, kinds: access.isReviewer ? [.message, .annotation] : [.message])
         let reviews = try await services.dossierReviews.reviews(dossierID: id)
+        let eligibility = access.canEditAnswers && access.dossier.state == .draft
+            ? try await dossiers.eligibilityRefusals(access.dossier, rules: call.settings.eligibility) : []
         return DossierPage.Model(
             access: access, call: call, form: form, answers: answers ?? access.dossier.answers, errors: errors, actionError: actionError,
             files: try await services.dossierFiles.metadata(dossierID: id), events: try await services.dossiers.events(dossierID: id),
             messages: notes.filter { $0.kind == .message }, annotations: notes.filter { $0.kind == .annotation },
             // The applicant reads reviewers' shared comments only once the decision is taken.
             reviews: access.isOwner && !access.isReviewer && !access.dossier.state.isFinal ? [] : reviews,
-            now: services.clock(), csrfToken: context.csrfToken(), territory: services.territory)
+            now: services.clock(), csrfToken: context.csrfToken(), territory: services.territory, eligibility: eligibility)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

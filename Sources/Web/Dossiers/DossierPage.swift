@@ -24,6 +24,8 @@ enum DossierPage {
         var territory: TerritoryReference
         /// Answers sent while the session had expired, shown back but not yet saved.
         var recovered = false
+        /// Why the draft, as answered now, could not be submitted to this call.
+        var eligibility: [String] = []
         var dossier: Dossier { access.dossier }
         var wave: Wave? { call.wave(dossier.waveID) }
     }
@@ -36,6 +38,9 @@ enum DossierPage {
             .p(.class("lead"), .text(escaping: "Dossier \(d.number) · \(model.call.settings.title) · \(model.wave?.name ?? "")"), " ",
                .span(.class("badge state-\(d.state.rawValue)"), .text(escaping: d.state.label))),
             deadline(model),
+            model.eligibility.isEmpty || !model.access.canEditAnswers ? .empty : .div(.class("notice notice-error"), .attr("id", "eligibilite"),
+                .p(.strong("Éligibilité : ce dossier ne pourra pas être déposé tel quel.")),
+                .ul(.group(model.eligibility.map { .li(.text(escaping: $0)) }))),
             decision(model),
             model.actionError.map { .div(.class("error-summary"), .attr("role", "alert"), .attr("tabindex", "-1"),
                                          .attribute(named: "autofocus", value: nil, ignoreIfValueIsEmpty: false), .p(.text(escaping: $0))) } ?? .empty,

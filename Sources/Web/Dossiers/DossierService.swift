@@ -11,6 +11,7 @@ struct DossierService: Sendable {
     enum Failure: Error, Sendable {
         case refused(WorkflowRefusal)
         case incomplete([String: String])
+        case ineligible([String])
         case closed(Date)
         case changedMeanwhile
 
@@ -18,6 +19,7 @@ struct DossierService: Sendable {
             switch self {
             case .refused(let refusal): refusal.message
             case .incomplete(let errors): "Le dossier est incomplet : \(errors.count) champ\(errors.count > 1 ? "s" : "") à corriger avant le dépôt."
+            case .ineligible(let reasons): "Ce dossier ne peut pas être déposé : " + reasons.joined(separator: " ")
             case .closed(let at): "La vague est close depuis le \(ParisCalendar.format(at)) (heure de Paris) : le dépôt n'est plus possible."
             case .changedMeanwhile: "Le dossier a changé entre-temps (une autre personne a agi) : rechargez la page."
             }
@@ -53,8 +55,11 @@ struct DossierService: Sendable {
         if let last = try await services.dossiers.latest(ownerUserID: viewer.userID), let version = try await services.calls.formVersion(id: last.formVersionID) {
             previous = (last.answers, version.definition)
         }
-        let profile = ApplicantProfile(organisationName: organisation?.name, siret: organisation?.siret, organisationCommuneCode: organisation?.communeCode,
-                                       contactEmail: viewer.email)
+        // The place the applicant runs, when it has one in the directory.
+        let place = try await viewer.managedPlaceIDs.first.asyncMap { try await services.directory.find(id: $0) } ?? nil
+        let profile = ApplicantProfile(organisationName: organisation?.name, legalForm: organisation.flatMap { LegalForm(rawValue: $0.legalForm) },
+                                       siret: organisation?.siret, organisationCommuneCode: organisation?.communeCode, contactEmail: viewer.email,
+                                       placeName: place?.name, placeCommuneCode: place?.communeCode, placeWebsite: place?.websites.first)
         let answers = DossierPrefill.answers(form: form.definition, profile: profile, previous: previous)
         let summary = self.summary(answers, organisation: organisation)
         return try await services.dossiers.create(
@@ -94,6 +99,10 @@ struct DossierService: Sendable {
             guard errors.isEmpty else { return .failure(.incomplete(errors)) }
         }
         if action == .submit, let wave = call.wave(dossier.waveID), !wave.acceptsSubmission(at: now) { return .failure(.closed(wave.closesAt)) }
+        if action == .submit {
+            let refusals = try await eligibilityRefusals(dossier, rules: call.settings.eligibility)
+            guard refusals.isEmpty else { return .failure(.ineligible(refusals)) }
+        }
         let change = DossierChange(action: action, from: dossier.state, actorUserID: access.viewer.userID, reason: cleanReason, at: Instant(now))
         guard try await services.dossiers.apply(change, to: dossier.id) else {
             if action == .submit, let wave = call.wave(dossier.waveID), !wave.acceptsSubmission(at: now) { return .failure(.closed(wave.closesAt)) }
@@ -121,6 +130,16 @@ struct DossierService: Sendable {
         let owner = try await services.users.find(id: dossier.ownerUserID)
         try await services.notifications.notify(userID: dossier.ownerUserID, dossierID: dossier.id, text: text,
                                                 email: owner.map { ($0.email, "[Fabriques de territoire] Dossier \(number)") }, at: services.now)
+    }
+
+    /// Why the dossier, as answered now, falls outside the call's eligibility rules (empty when eligible).
+    func eligibilityRefusals(_ dossier: Dossier, rules: EligibilityRules) async throws -> [String] {
+        let organisation = try await dossier.organisationID.asyncMap { try await services.organisations.find(id: $0) } ?? nil
+        let facts = DossierFacts(answers: dossier.answers, territory: services.territory, fallbackTitle: dossier.title,
+                                 fallbackCommune: services.territory.commune(code: dossier.territory.communeCode))
+        let legalForm = facts.legalForm ?? organisation.flatMap { LegalForm(rawValue: $0.legalForm) }
+        let hasFabrique = try await facts.commune.asyncMap { try await services.places.hasFabrique(communeCode: $0.code) } ?? false
+        return rules.refusals(legalForm: legalForm, commune: facts.commune, communeHasFabrique: hasFabrique)
     }
 
     /// Records a reviewer's or expert's sheet and refreshes the dossier's consolidated score.

@@ -45,8 +45,12 @@ struct ReviewController: Sendable {
         let service = DossierService(services: services)
         var done = 0, refused: [String] = []
         for id in ids {
-            let access = try await service.access(id, viewer: viewer)
-            guard access.isReviewer else { refused.append(access.dossier.number); continue }
+            let access: DossierAccess
+            do { access = try await service.access(id, viewer: viewer) } catch let error as AppError where error.status == .forbidden || error.status == .notFound {
+                refused.append("\(Dossier.number(id)) (hors de votre périmètre)")
+                continue
+            }
+            guard access.isReviewer else { refused.append("\(access.dossier.number) (hors de votre périmètre)"); continue }
             switch context.form["operation"] {
             case "m_assigner":
                 try await services.dossiers.assign(ids: [id], to: viewer.userID, at: services.now)
