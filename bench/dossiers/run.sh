@@ -125,7 +125,7 @@ for db in "${DATABASES[@]}"; do
         echo "server_alive_after_list_$size=$(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo NO)" >> "$RESULTS/$db-facts.txt"
         stop_server
     done
-    echo "server_log_lines=$(cat "$RESULTS/$db"-server-*.log | wc -l)" >> "$RESULTS/$db-facts.txt"
+    echo "server_log_warnings_or_errors=$(cat "$RESULTS/$db"-server-*.log | grep -ciE 'warning|error|critical' || true)" >> "$RESULTS/$db-facts.txt"
     if [ "$db" = postgres ]; then
         echo "database_size=$(psql "$PG_URL" -XAtc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))")" >> "$RESULTS/$db-facts.txt"
     else
