@@ -23,6 +23,8 @@ public struct DossierReview: Sendable, Hashable {
     public let reviewerName: String
     public let isExpert: Bool
     public let marks: [String: Int]
+    /// The reviewer's comment on each criterion, by criterion key.
+    public let comments: [String: String]
     public let opinion: Opinion?
     public let sharedComment: String?
     public let updatedAt: Instant
@@ -31,7 +33,7 @@ public struct DossierReview: Sendable, Hashable {
 public protocol DossierReviewRepository: Sendable {
     func addNote(dossierID: Int64, kind: NoteKind, author: Int64, body: String, at: Instant) async throws
     func notes(dossierID: Int64, kinds: [NoteKind]) async throws -> [DossierNote]
-    func saveReview(dossierID: Int64, reviewer: Int64, isExpert: Bool, marks: [String: Int], opinion: Opinion?, sharedComment: String?, at: Instant) async throws
+    func saveReview(dossierID: Int64, reviewer: Int64, isExpert: Bool, marks: [String: Int], comments: [String: String], opinion: Opinion?, sharedComment: String?, at: Instant) async throws
     func reviews(dossierID: Int64) async throws -> [DossierReview]
     func inviteExpert(dossierID: Int64, userID: Int64, by actor: Int64, at: Instant) async throws
     func expertDossierIDs(userID: Int64) async throws -> [Int64]
@@ -60,14 +62,14 @@ public struct SQLDossierReviewRepository: DossierReviewRepository {
             }
     }
 
-    public func saveReview(dossierID: Int64, reviewer: Int64, isExpert: Bool, marks: [String: Int], opinion: Opinion?, sharedComment: String?, at: Instant) async throws {
-        let marksJSON = try JSONColumn.encode(marks)
-        let updated = try await db.update("dossier_reviews").set("marks", to: marksJSON).set("opinion", to: opinion?.rawValue)
+    public func saveReview(dossierID: Int64, reviewer: Int64, isExpert: Bool, marks: [String: Int], comments: [String: String], opinion: Opinion?, sharedComment: String?, at: Instant) async throws {
+        let marksJSON = try JSONColumn.encode(marks), commentsJSON = try JSONColumn.encode(comments)
+        let updated = try await db.update("dossier_reviews").set("marks", to: marksJSON).set("comments", to: commentsJSON).set("opinion", to: opinion?.rawValue)
             .set("shared_comment", to: sharedComment).set("updated_at", to: at.milliseconds)
             .where("dossier_id", .equal, dossierID).where("reviewer_user_id", .equal, reviewer).returning("id").all()
         guard updated.isEmpty else { return }
-        try await db.insert(into: "dossier_reviews").columns("dossier_id", "reviewer_user_id", "is_expert", "marks", "opinion", "shared_comment", "updated_at")
-            .values(SQLBind(dossierID), SQLBind(reviewer), SQLBind(isExpert ? 1 : 0), SQLBind(marksJSON), SQLBind(opinion?.rawValue),
+        try await db.insert(into: "dossier_reviews").columns("dossier_id", "reviewer_user_id", "is_expert", "marks", "comments", "opinion", "shared_comment", "updated_at")
+            .values(SQLBind(dossierID), SQLBind(reviewer), SQLBind(isExpert ? 1 : 0), SQLBind(marksJSON), SQLBind(commentsJSON), SQLBind(opinion?.rawValue),
                     SQLBind(sharedComment), SQLBind(at.milliseconds)).run()
     }
 
@@ -80,6 +82,7 @@ public struct SQLDossierReviewRepository: DossierReviewRepository {
                               reviewerName: try row.decode(column: "reviewer_name", as: String.self),
                               isExpert: try row.decode(column: "is_expert", as: Int64.self) != 0,
                               marks: try JSONColumn.decode([String: Int].self, try row.decode(column: "marks", as: String.self)),
+                              comments: try row.decode(column: "comments", as: String?.self).map { try JSONColumn.decode([String: String].self, $0) } ?? [:],
                               opinion: try row.decode(column: "opinion", as: String?.self).flatMap(Opinion.init(rawValue:)),
                               sharedComment: try row.decode(column: "shared_comment", as: String?.self),
                               updatedAt: Instant(milliseconds: try row.decode(column: "updated_at", as: Int64.self)))

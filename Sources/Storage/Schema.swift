@@ -28,6 +28,9 @@ public enum Schema {
             try await db.create(index: "places_updated_at").on("places").column("updated_at").run()
         }),
         Migration(version: 7, name: "calls, waves, form versions, dossiers and their review", apply: createCalls),
+        Migration(version: 8, name: "a comment per criterion in review sheets", apply: { db, _ in
+            try await db.alter(table: "dossier_reviews").column("comments", type: .text).run()
+        }),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

@@ -213,7 +213,11 @@ final class DossierTests: XCTestCase {
             try await browser.post("\(path)/transitions", form: [("action", "demander_correction"), ("motif", "Ajoutez le budget de l'année 3.")], tokenFrom: path)
             try await browser.post("\(path)/notes", form: [("type", "annotation"), ("texte", "Porteur connu du réseau.")], tokenFrom: path)
             let marks = StandardCall.grid.criteria.map { ("note_\($0.key)", "4") }
-            try await browser.post("\(path)/evaluation", form: marks + [("avis", "favorable"), ("commentaire", "Un projet porteur pour le Confolentais.")], tokenFrom: path)
+            try await browser.post("\(path)/evaluation", form: marks + [("commentaire_ressource", "Anime déjà trois lieux voisins."), ("avis", "favorable"),
+                                                                    ("commentaire", "Un projet porteur pour le Confolentais.")], tokenFrom: path)
+            let sheets = try await services.dossierReviews.reviews(dossierID: id)
+            XCTAssertEqual(sheets.first?.comments["ressource"], "Anime déjà trois lieux voisins.")
+            XCTAssertEqual(sheets.first?.opinion, .favourable)
             let v22 = try await services.dossiers.find(id: id)?.score
             XCTAssertEqual(v22 ?? 0, 16, accuracy: 1e-9)
 

@@ -60,6 +60,7 @@ extension DemoSeeder {
             if !applicant.marks.isEmpty {
                 let marks = Dictionary(uniqueKeysWithValues: zip(StandardCall.grid.criteria.map(\.key), applicant.marks))
                 try await services.dossierReviews.saveReview(dossierID: id, reviewer: reviewerID, isExpert: false, marks: marks,
+                                                             comments: ["ressource": applicant.marks[0] >= 4 ? "Anime déjà le réseau départemental." : "Peu de liens avec les autres lieux."],
                                                              opinion: applicant.marks.reduce(0, +) >= 18 ? .favourable : .unfavourable,
                                                              sharedComment: applicant.marks.reduce(0, +) >= 18 ? "Projet solide, bien ancré dans son territoire." : "Le rôle de lieu ressource pour le réseau reste à construire.",
                                                              at: Instant(submittedAt.date.addingTimeInterval(48 * 3_600)))

@@ -170,8 +170,9 @@ struct DossierController: Sendable {
         let access = try await access(context)
         guard access.canScore else { throw AppError.forbidden }
         let (call, _) = try await dossiers.context(access.dossier)
-        var marks: [String: Int] = [:]
+        var marks: [String: Int] = [:], comments: [String: String] = [:]
         for criterion in call.settings.grid.criteria {
+            if let comment = context.form.text("commentaire_\(criterion.key)") { comments[criterion.key] = String(comment.prefix(5_000)) }
             guard let text = context.form.text("note_\(criterion.key)") else { continue }
             guard let mark = Int(text), (0...criterion.scale).contains(mark) else {
                 return try await failed(access, context: context, answers: access.dossier.answers, errors: [:], message: "La note de « \(criterion.label) » doit aller de 0 à \(criterion.scale).")
@@ -179,7 +180,7 @@ struct DossierController: Sendable {
             marks[criterion.key] = mark
         }
         let opinion = context.form.text("avis").flatMap(Opinion.init(rawValue:))
-        try await dossiers.saveReview(access, marks: marks, opinion: opinion, comment: context.form.text("commentaire"))
+        try await dossiers.saveReview(access, marks: marks, comments: comments, opinion: opinion, comment: context.form.text("commentaire"))
         context.setFlash("Grille enregistrée.")
         return .seeOther(.dossier(access.dossier.id))
     }

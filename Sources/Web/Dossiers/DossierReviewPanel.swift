@@ -34,7 +34,10 @@ enum DossierReviewPanel {
             .h3("Avis"),
             model.reviews.isEmpty ? .p(.class("muted"), "Aucun avis.") : .ul(.group(model.reviews.map { review in
                 .li(.text(escaping: "\(review.reviewerName)\(review.isExpert ? " (expert)" : "") : \(review.opinion?.label ?? "sans avis")"
-                    + (grid.score(review.marks).map { " · \(format($0)) / 20" } ?? "") + (review.sharedComment.map { " · « \($0) »" } ?? "")))
+                    + (grid.score(review.marks).map { " · \(format($0)) / 20" } ?? "") + (review.sharedComment.map { " · « \($0) »" } ?? "")),
+                    review.comments.isEmpty ? .empty : .ul(.group(grid.criteria.compactMap { criterion in
+                        review.comments[criterion.key].map { .li(.text(escaping: "\(criterion.label) (\(review.marks[criterion.key].map(String.init) ?? "–")/\(criterion.scale)) : \($0)")) }
+                    })))
             })),
             access.canScore ? scoring(model, grid: grid, mine: mine) : .empty,
             access.isReviewer ? experts(model) : .empty,
@@ -46,9 +49,14 @@ enum DossierReviewPanel {
         Form.post(.dossierReview(model.dossier.id), csrf: model.csrfToken, label: "Votre grille d'évaluation",
             .h3("Votre grille"),
             .group(grid.criteria.map { criterion in
-                Form.select("\(criterion.label) (0 à \(criterion.scale))", name: "note_\(criterion.key)",
-                            options: [("", "Non noté")] + (0...criterion.scale).map { (String($0), String($0)) },
-                            selected: mine?.marks[criterion.key].map(String.init) ?? "")
+                .div(.class("criterion"),
+                    Form.select("\(criterion.label) (0 à \(criterion.scale))", name: "note_\(criterion.key)",
+                                options: [("", "Non noté")] + (0...criterion.scale).map { (String($0), String($0)) },
+                                selected: mine?.marks[criterion.key].map(String.init) ?? ""),
+                    .div(.class("field"),
+                         .element(named: "label", nodes: [.attr("for", "champ-commentaire_\(criterion.key)"), .text(escaping: "Commentaire sur ce critère")]),
+                         .element(named: "textarea", nodes: [.attr("id", "champ-commentaire_\(criterion.key)"), .attr("name", "commentaire_\(criterion.key)"),
+                                                             .attr("rows", "2"), .text(escaping: mine?.comments[criterion.key] ?? "")])))
             }),
             Form.select("Avis", name: "avis", options: [("", "Pas encore d'avis")] + Opinion.allCases.map { ($0.rawValue, $0.label) }, selected: mine?.opinion?.rawValue ?? ""),
             .div(.class("field"),

@@ -143,10 +143,10 @@ struct DossierService: Sendable {
     }
 
     /// Records a reviewer's or expert's sheet and refreshes the dossier's consolidated score.
-    func saveReview(_ access: DossierAccess, marks: [String: Int], opinion: Opinion?, comment: String?) async throws {
+    func saveReview(_ access: DossierAccess, marks: [String: Int], comments: [String: String], opinion: Opinion?, comment: String?) async throws {
         let (call, _) = try await context(access.dossier)
         try await services.dossierReviews.saveReview(dossierID: access.dossier.id, reviewer: access.viewer.userID, isExpert: access.isExpert && !access.isReviewer,
-                                                     marks: marks, opinion: opinion, sharedComment: comment, at: services.now)
+                                                     marks: marks, comments: comments, opinion: opinion, sharedComment: comment, at: services.now)
         let sheets = try await services.dossierReviews.reviews(dossierID: access.dossier.id).map(\.marks)
         let consolidated = ConsolidatedScore(grid: call.settings.grid, sheets: sheets)
         try await services.dossiers.setScore(id: access.dossier.id, mean: consolidated.total?.mean, spread: consolidated.total?.spread)
