@@ -80,6 +80,10 @@ stop_server() {
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
+busy() {  # what else loads the machine: the 1-min load average and the compilers running (someone else's builds)
+    echo "load $(cut -d' ' -f1 /proc/loadavg), swift compilers $(pgrep -c -f 'swift-frontend|swift-build' || true)"
+}
+
 start_server() {  # database, log name, extra arguments
     local db="$1" name="$2"; shift 2
     if [ "$db" = postgres ]; then
@@ -109,9 +113,11 @@ for db in "${DATABASES[@]}"; do
     fi
 
     start_server "$db" rush --demo
+    echo "before_rush=$(busy)" > "$RESULTS/$db-facts.txt"
     log "ruée : $APPLICANTS porteurs + $LATE tentatives tardives"
     (cd "$HERE" && "$PY" rush.py --port "$PORT" --server-pid "$SERVER_PID" --applicants "$APPLICANTS" --late "$LATE" --out "$RESULTS/$db-rush.json")
-    echo "server_alive_after_rush=$(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo NO)" > "$RESULTS/$db-facts.txt"
+    echo "after_rush=$(busy)" >> "$RESULTS/$db-facts.txt"
+    echo "server_alive_after_rush=$(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo NO)" >> "$RESULTS/$db-facts.txt"
     stop_server
     (cd "$HERE" && "$PY" verify_db.py "$target" "$RESULTS/$db-rush.json") >&2
     template=$("$PY" -c 'import json, sys; r = json.load(open(sys.argv[1])); print(next(p["dossier"] for p in r["per_request"] if p["outcome"] == "accepted"))' "$RESULTS/$db-rush.json")
@@ -120,8 +126,10 @@ for db in "${DATABASES[@]}"; do
         log "liste et export : $size dossiers"
         (cd "$HERE" && "$PY" fill.py "$target" "$size" "$template") >&2
         start_server "$db" "list-$size"
+        echo "before_list_$size=$(busy)" >> "$RESULTS/$db-facts.txt"
         (cd "$HERE" && "$PY" listing.py --port "$PORT" --server-pid "$SERVER_PID" --expected "$size" --duration "$DURATION" --warmup "$WARMUP" \
             --out "$RESULTS/$db-list-$size.json") >&2
+        echo "after_list_$size=$(busy)" >> "$RESULTS/$db-facts.txt"
         echo "server_alive_after_list_$size=$(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo NO)" >> "$RESULTS/$db-facts.txt"
         stop_server
     done
