@@ -45,6 +45,7 @@ public enum SiteURL: Sendable, Hashable {
     case reviewExportCSV(query: String = "")
     case reviewExportODS(query: String = "")
     case notifications
+    case outbox
     case healthz
     case metrics
     case openAPI
@@ -99,6 +100,7 @@ public enum SiteURL: Sendable, Hashable {
         case .reviewExportCSV(let query): "/instruction/export.csv" + (query.isEmpty ? "" : "?" + query)
         case .reviewExportODS(let query): "/instruction/export.ods" + (query.isEmpty ? "" : "?" + query)
         case .notifications: "/notifications"
+        case .outbox: "/admin/courriels"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/v1/openapi.json"

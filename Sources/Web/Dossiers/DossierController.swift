@@ -21,6 +21,7 @@ struct DossierController: Sendable {
         router.get(SiteURL.Pattern.dossierFile, use: file)
         router.get(SiteURL.Pattern.printDossier, use: printable)
         router.get(RouterPath(SiteURL.notifications.path), use: notifications)
+        router.get(RouterPath(SiteURL.outbox.path), use: outbox)
     }
 
     func access(_ context: AppRequestContext) async throws -> DossierAccess {
@@ -216,6 +217,13 @@ struct DossierController: Sendable {
     @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let access = try await access(context)
         return .html(DossierPrintPage.render(try await page(access, context: context)))
+    }
+
+    /// What the mailer has to send: the comité and admins check here that applicants were told.
+    @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(\.seesWholeProgramme)
+        let emails = try await services.notifications.outbox(limit: 200)
+        return .html(NotificationsPage.outbox(emails, layout: .init(context: context, title: "Courriels à envoyer", current: .outbox)))
     }
 
     @Sendable func notifications(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -43,6 +43,19 @@ enum MyDossiersPage {
 }
 
 enum NotificationsPage {
+    static func outbox(_ emails: [OutgoingEmail], layout: Layout.Model) -> String {
+        Layout.render(layout,
+            .h1("Courriels à envoyer"),
+            .p(.class("hint"), "Chaque notification adressée à un porteur (dépôt, demande de correction, décision, message) est aussi écrite ici, dans la même base que l'événement qui la cause ; un service d'envoi la transmet."),
+            emails.isEmpty ? .p("Aucun courriel.") : .table(.class("data-table"),
+                .thead(.tr(.th(.attr("scope", "col"), "Créé le"), .th(.attr("scope", "col"), "Destinataire"), .th(.attr("scope", "col"), "Objet"), .th(.attr("scope", "col"), "Texte"))),
+                .tbody(.group(emails.map { email in
+                    .tr(.td(.text(escaping: ParisCalendar.format(email.createdAt.date))), .td(.text(escaping: email.recipient)),
+                        .td(.text(escaping: email.subject)), .td(.text(escaping: email.body)))
+                }))))
+    }
+
+
     static func render(_ notifications: [AppNotification], layout: Layout.Model) -> String {
         Layout.render(layout,
             .h1("Notifications"),

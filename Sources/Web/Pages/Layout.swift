@@ -28,12 +28,14 @@ enum Layout {
     static func navigation(for viewer: Viewer?) -> [(SiteURL, String)] {
         var links: [(SiteURL, String)] = [(.home, "Accueil"), (.places, "Trouver un lieu"), (.territories, "Territoires"), (.calls, "Appels")]
         guard let viewer else { return links }
-        if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")); links.append((.dossiers, "Mes dossiers")) }
+        if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")) }
+        if viewer.has(.applicant) || viewer.roles.isEmpty { links.append((.dossiers, "Mes dossiers")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.review(), "Instruction")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.organisations, "Organisations")) }
         if viewer.seesWholeProgramme || !viewer.managedPlaceIDs.isEmpty { links.append((.reports, "Signalements")) }
         if viewer.seesWholeProgramme { links.append((.importPlaces, "Importer des lieux")) }
         if viewer.has(.admin) { links.append((.adminUsers, "Comptes et rôles")) }
+        links.append((.notifications, "Notifications"))
         links.append((.account, "Mon compte"))
         return links
     }
