@@ -318,6 +318,12 @@ final class DossierTests: XCTestCase {
             XCTAssertTrue(gap.body.contains("value=\"Vague 4\""), "the failed form keeps what was typed")
             let missing = try await browser.post("/appels/1/vagues", form: [("nom", "Vague 5"), ("ouverture", "2026-03-01T09:00"), ("cloture", "2027-03-28T02:30")], tokenFrom: "/appels/1")
             XCTAssertTrue(missing.body.contains("n'existe pas à Paris"))
+            let extended = try await browser.post("/appels/1/vagues/2", form: [("nom", "Vague 2"), ("ouverture", "2026-01-05T09:00"), ("cloture", "2027-12-31T23:59")])
+            XCTAssertEqual(extended.status, .seeOther)
+            let waves = try await services.calls.find(id: 1)?.waves
+            XCTAssertEqual(waves?.first { $0.id == 2 }.map { ParisCalendar.format($0.closesAt) }, "31/12/2027 à 23h59")
+            let trace = try await services.audit.events(subject: "call:1")
+            XCTAssertTrue(trace.contains { $0.action == "wave.updated" && $0.detail.contains("→ 31/12/2027 à 23h59") })
 
             let broken = try await browser.post("/appels/1/formulaire", form: [("formulaire", #"{"sections":[]}"#)])
             XCTAssertEqual(broken.status, .unprocessableContent)

@@ -34,7 +34,7 @@ ROLES = [  # (role, email, password, display name, extra paths, "first detail li
     ("admin", "admin@demo.fabriques.fr", "demo-admin-fabriques", "Alice Admin", ["/admin/comptes"], "/admin/comptes/"),
     ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité",
      ["/lieux/import", "/signalements", "/lieux/1/modifier", "/organisations", "/appels/1", "/appels/1/modifier",
-      "/appels/1/formulaire", "/instruction?tri=note", "/dossiers/6", "/admin/courriels"], "/organisations/"),
+      "/appels/1/formulaire", "/instruction?tri=note", "/dossiers/6", "/admin/courriels", "/appels/1/vagues/2"], "/organisations/"),
     ("instructeur", "instructeur.charente@demo.fabriques.fr", "demo-instructeur-16", "Ines Instructrice",
      ["/organisations", "/instruction", "/dossiers/2", "/dossiers/3", "/dossiers/2/impression", "/notifications"], "/organisations/"),
     ("porteur", "porteur@demo.fabriques.fr", "demo-porteur-fabriques", "Paul Porteur", ["/mon-organisation", "/dossiers", "/dossiers/1"], None),

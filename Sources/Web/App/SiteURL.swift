@@ -29,6 +29,7 @@ public enum SiteURL: Sendable, Hashable {
     case editCall(Int64)
     case publishCall(Int64)
     case addWave(Int64)
+    case editWave(Int64, Int64)
     case callForm(Int64)
     case publishCallForm(Int64)
     case startDossier(Int64)
@@ -84,6 +85,7 @@ public enum SiteURL: Sendable, Hashable {
         case .editCall(let id): "/appels/\(id)/modifier"
         case .publishCall(let id): "/appels/\(id)/publier"
         case .addWave(let id): "/appels/\(id)/vagues"
+        case .editWave(let id, let wave): "/appels/\(id)/vagues/\(wave)"
         case .callForm(let id): "/appels/\(id)/formulaire"
         case .publishCallForm(let id): "/appels/\(id)/formulaire/publier"
         case .startDossier(let id): "/appels/\(id)/dossiers"
@@ -124,6 +126,7 @@ public enum SiteURL: Sendable, Hashable {
         static let editCall: RouterPath = "/appels/:id/modifier"
         static let publishCall: RouterPath = "/appels/:id/publier"
         static let addWave: RouterPath = "/appels/:id/vagues"
+        static let editWave: RouterPath = "/appels/:id/vagues/:wave"
         static let callForm: RouterPath = "/appels/:id/formulaire"
         static let publishCallForm: RouterPath = "/appels/:id/formulaire/publier"
         static let startDossier: RouterPath = "/appels/:id/dossiers"

@@ -17,6 +17,8 @@ struct CallController: Sendable {
         router.post(SiteURL.Pattern.editCall, use: update)
         router.post(SiteURL.Pattern.publishCall, use: publish)
         router.post(SiteURL.Pattern.addWave, use: addWave)
+        router.get(SiteURL.Pattern.editWave, use: editWave)
+        router.post(SiteURL.Pattern.editWave, use: updateWave)
         router.get(SiteURL.Pattern.callForm, use: editForm)
         router.post(SiteURL.Pattern.callForm, use: saveForm)
         router.post(SiteURL.Pattern.publishCallForm, use: publishForm)
@@ -86,16 +88,22 @@ struct CallController: Sendable {
         return .seeOther(.call(call.id))
     }
 
+    /// Reads the wave form: a name and two Paris local times, closing after opening.
+    static func readWave(_ form: FormData) -> (name: String, opens: Date?, closes: Date?, errors: [String: String]) {
+        var errors: [String: String] = [:]
+        let name = form.text("nom") ?? ""
+        if name.isEmpty || name.count > 100 { errors["nom"] = "Donnez un nom à la vague (100 caractères au plus), par exemple « Vague 4 »." }
+        var opens: Date?, closes: Date?
+        switch ParisCalendar.instant(local: form["ouverture"] ?? "") { case .success(let d): opens = d; case .failure(let e): errors["ouverture"] = e.message }
+        switch ParisCalendar.instant(local: form["cloture"] ?? "") { case .success(let d): closes = d; case .failure(let e): errors["cloture"] = e.message }
+        if let opens, let closes, closes <= opens { errors["cloture"] = "La clôture doit suivre l'ouverture." }
+        return (name, opens, closes, errors)
+    }
+
     @Sendable func addWave(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(\.seesWholeProgramme)
         let call = try await call(context)
-        var errors: [String: String] = [:]
-        let name = context.form.text("nom") ?? ""
-        if name.isEmpty { errors["nom"] = "Donnez un nom à la vague, par exemple « Vague 4 »." }
-        var opens: Date?, closes: Date?
-        switch ParisCalendar.instant(local: context.form["ouverture"] ?? "") { case .success(let d): opens = d; case .failure(let e): errors["ouverture"] = e.message }
-        switch ParisCalendar.instant(local: context.form["cloture"] ?? "") { case .success(let d): closes = d; case .failure(let e): errors["cloture"] = e.message }
-        if let opens, let closes, closes <= opens { errors["cloture"] = "La clôture doit suivre l'ouverture." }
+        let (name, opens, closes, errors) = Self.readWave(context.form)
         guard errors.isEmpty, let opens, let closes else {
             return .html(CallPages.detail(call, now: services.clock(), viewer: viewer, csrfToken: context.csrfToken(), waveForm: context.form, waveErrors: errors,
                                           layout: .init(context: context, title: "Erreur : \(call.settings.title)", current: .calls)), status: .unprocessableContent)
@@ -104,6 +112,33 @@ struct CallController: Sendable {
         try await services.audit.record(actor: viewer.userID, action: "wave.created", subject: "call:\(call.id)",
                                         detail: "vague \(id) « \(name) » du \(ParisCalendar.format(opens)) au \(ParisCalendar.format(closes))", at: services.now)
         context.setFlash("Vague « \(name) » ajoutée.")
+        return .seeOther(.call(call.id))
+    }
+
+    @Sendable func editWave(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(\.seesWholeProgramme)
+        let call = try await call(context)
+        guard let wave = context.parameters.get("wave", as: Int64.self).flatMap(call.wave) else { throw AppError.notFound }
+        let form = FormData(fields: [("nom", wave.name), ("ouverture", ParisCalendar.inputValue(wave.opensAt)), ("cloture", ParisCalendar.inputValue(wave.closesAt))])
+        return .html(CallPages.waveEditor(call, wave: wave, form: form, errors: [:], csrfToken: context.csrfToken(),
+                                          layout: .init(context: context, title: "Modifier \(wave.name)", current: .calls)))
+    }
+
+    /// Moving a deadline is recorded with the old and new instants: applicants may ask why.
+    @Sendable func updateWave(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(\.seesWholeProgramme)
+        let call = try await call(context)
+        guard let wave = context.parameters.get("wave", as: Int64.self).flatMap(call.wave) else { throw AppError.notFound }
+        let (name, opens, closes, errors) = Self.readWave(context.form)
+        guard errors.isEmpty, let opens, let closes else {
+            return .html(CallPages.waveEditor(call, wave: wave, form: context.form, errors: errors, csrfToken: context.csrfToken(),
+                                              layout: .init(context: context, title: "Erreur : modifier \(wave.name)", current: .calls)), status: .unprocessableContent)
+        }
+        try await services.calls.updateWave(Wave(id: wave.id, name: name, opensAt: opens, closesAt: closes))
+        try await services.audit.record(actor: viewer.userID, action: "wave.updated", subject: "call:\(call.id)",
+                                        detail: "vague \(wave.id) : clôture \(ParisCalendar.format(wave.closesAt)) → \(ParisCalendar.format(closes)), ouverture \(ParisCalendar.format(wave.opensAt)) → \(ParisCalendar.format(opens))",
+                                        at: services.now)
+        context.setFlash("Vague « \(name) » modifiée.")
         return .seeOther(.call(call.id))
     }
 

@@ -33,7 +33,8 @@ enum CallPages {
                 .tbody(.group(call.waves.map { wave in
                     let phase = wave.phase(at: now)
                     let state = switch phase { case .upcoming: "À venir"; case .open: "Ouverte, il reste \(wave.timeLeft(at: now) ?? "")"; case .closed: "Close" }
-                    return .tr(.td(.text(escaping: wave.name)), .td(.text(escaping: ParisCalendar.format(wave.opensAt))),
+                    return .tr(.td(committee ? .a(.href(SiteURL.editWave(call.id, wave.id).path), .text(escaping: wave.name)) : .text(escaping: wave.name)),
+                               .td(.text(escaping: ParisCalendar.format(wave.opensAt))),
                                .td(.text(escaping: ParisCalendar.format(wave.closesAt))), .td(.text(escaping: state)))
                 }))),
             .p(.class("hint"), .text(escaping: "Heure du serveur : \(ParisCalendar.format(now, seconds: true)). Un dossier est reçu s'il est déposé avant l'instant de clôture.")),
@@ -76,6 +77,19 @@ enum CallPages {
                 Form.field("Clôture (heure de Paris)", name: "cloture", value: waveForm["cloture"] ?? "", type: .datetimeLocal, error: waveErrors["cloture"],
                            hint: "Instant exact : un dossier déposé à cette minute ou après est refusé.", required: true),
                 Form.submit("Ajouter la vague", secondary: true)))
+    }
+
+    static func waveEditor(_ call: StoredCall, wave: Wave, form f: FormData, errors e: [String: String], csrfToken: String, layout: Layout.Model) -> String {
+        Layout.render(layout,
+            .p(.a(.href(SiteURL.call(call.id).path), "← Retour à l'appel")),
+            .h1(.text(escaping: "Modifier \(wave.name)")),
+            .p(.text(escaping: "Heures de Paris. Le changement est tracé avec l'ancienne et la nouvelle date ; les dossiers déjà déposés gardent leur récépissé.")),
+            Form.errorSummary(e, order: ["nom", "ouverture", "cloture"]),
+            Form.post(.editWave(call.id, wave.id), csrf: csrfToken, label: "Modifier la vague",
+                Form.field("Nom", name: "nom", value: f["nom"] ?? "", error: e["nom"], required: true),
+                Form.field("Ouverture (heure de Paris)", name: "ouverture", value: f["ouverture"] ?? "", type: .datetimeLocal, error: e["ouverture"], required: true),
+                Form.field("Clôture (heure de Paris)", name: "cloture", value: f["cloture"] ?? "", type: .datetimeLocal, error: e["cloture"], required: true),
+                Form.submit("Enregistrer la vague")))
     }
 
     static func settings(_ call: StoredCall, form f: FormData, errors e: [String: String], csrfToken: String, layout: Layout.Model) -> String {
