@@ -126,4 +126,24 @@ final class PlaceNetworkTests: XCTestCase {
             XCTAssertTrue(fabriquePage.body.contains(member.name))
         }
     }
+
+    func testRememberedSearchAnswersNeverOutliveAnEdit() async throws {
+        try await TestApp.run { browser, services in
+            let id = try await PlaceEditTests.animatedPlace(services)
+            let search = "/api/v1/places?q=zephyrine&par_page=5"
+            let before = try await browser.get(search)
+            XCTAssertTrue(before.body.contains("\"total\":0"))
+            let again = try await browser.get("/api/v1/places?par_page=5&q=zephyrine")
+            XCTAssertEqual(again.body, before.body, "same parameters in another order: same answer")
+            _ = try await browser.signIn("animateur@demo.fabriques.fr", "demo-animateur-fabriques")
+            let saved = try await browser.post("/lieux/\(id)/modifier", form: [
+                ("nom", "Tiers-lieu Zéphyrine"), ("adresse", "3 place du Champ de Mars"), ("code_postal", "16000"), ("code_insee", "16015"),
+                ("types_tiers_lieu", "fablab"),
+            ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let after = try await browser.get(search)
+            XCTAssertTrue(after.body.contains("Tiers-lieu Zéphyrine"), "the edit invalidates remembered answers")
+            XCTAssertTrue(after.body.contains("\"total\":1"))
+        }
+    }
 }

@@ -9,6 +9,7 @@ public struct ApiController: Sendable {
     let services: AppServices
     let openAPIDocument: ByteBuffer
     let index: DirectoryIndexCache
+    let searchResponses = SearchResponseCache()
 
     /// Every operation of the API, named by its OpenAPI operationId. The router is built from this
     /// list and a test compares it with openapi.json, so the document cannot drift from the code.
@@ -77,7 +78,7 @@ public struct ApiController: Sendable {
             return try JSONResponse.make(ApiModels.CommuneItem(commune))
         case .listOrganisations: return try await organisations(request, context: context)
         case .getOrganisation: return try await organisation(request, context: context)
-        case .listPlaces: return try await PlacesAPI(services: services, index: index).list(request)
+        case .listPlaces: return try await PlacesAPI(services: services, index: index, responses: searchResponses).list(request)
         case .getPlace: return try await PlacesAPI(services: services, index: index).show(context)
         case .exportPlacesCSV: return try await PlacesAPI(services: services, index: index).export(request, format: .csv)
         case .exportPlacesGeoJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .geojson)

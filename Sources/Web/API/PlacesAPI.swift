@@ -7,6 +7,7 @@ import Storage
 struct PlacesAPI {
     let services: AppServices
     let index: DirectoryIndexCache
+    var responses: SearchResponseCache? = nil
 
     struct PlacePage: Encodable {
         let items: [PlaceItem]
@@ -35,10 +36,21 @@ struct PlacesAPI {
                  body: .init(byteBuffer: try await listBody(request.queryDictionary)))
     }
 
-    /// The JSON of a search, also served precomputed by the benchmark's ceiling route.
+    /// The JSON of a search, also served precomputed by the benchmark's ceiling route. Popular searches
+    /// are answered from `responses` until the directory changes (the cache is keyed by index generation).
     func listBody(_ parameters: [String: String]) async throws -> ByteBuffer {
+        let key = SearchResponseCache.key(parameters)
+        let searchIndex: PlaceSearchIndex, generation: Int
+        if let fresh = index.snapshot.fresh() { (searchIndex, generation) = fresh } else { (searchIndex, generation) = try await index.currentWithGeneration() }
+        if let cached = responses?.bytes(key, generation: generation) { return cached }
+        let bytes = try encodedSearch(parameters, index: searchIndex)
+        responses?.store(bytes, key: key, generation: generation)
+        return bytes
+    }
+
+    func encodedSearch(_ parameters: [String: String], index searchIndex: PlaceSearchIndex) throws -> ByteBuffer {
         let (query, _) = try PlaceQuery.parse(parameters, territory: services.territory)
-        let result = try await index.current().search(query)
+        let result = searchIndex.search(query)
         let items = result.hits.map { hit in
             PlaceItem(id: hit.place.id ?? 0, name: hit.place.name, communeCode: hit.place.communeCode, communeName: hit.place.communeName,
                       departmentCode: hit.place.departmentCode, latitude: hit.place.position.latitude, longitude: hit.place.position.longitude,

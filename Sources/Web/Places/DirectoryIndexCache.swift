@@ -18,12 +18,22 @@ actor DirectoryIndexCache {
     }
 
     private var refreshing: Task<PlaceSearchIndex, Error>?
+    /// The same index behind a lock, readable without an actor hop on the hot path of a search.
+    nonisolated let snapshot = IndexSnapshot()
+
+    /// The index and its generation (a number that changes with every rebuild), without waiting when the
+    /// last freshness check is less than a second old.
+    func currentWithGeneration() async throws -> (PlaceSearchIndex, Int) {
+        let index = try await current()
+        return (index, snapshot.currentGeneration)
+    }
 
     /// One freshness check at a time: while it runs, callers get the index they already had (at most a
     /// second old); only the very first callers wait for the first build.
     func current() async throws -> PlaceSearchIndex {
         let now = ContinuousClock.now
         if let index, let checkedAt, now - checkedAt < .seconds(1) { return index }
+        snapshot.markStale()
         if let refreshing {
             if let index { return index }
             return try await refreshing.value
@@ -34,6 +44,7 @@ actor DirectoryIndexCache {
         do {
             let result = try await task.value
             refreshing = nil
+            snapshot.checked(at: ContinuousClock.now)
             return result
         } catch {
             refreshing = nil
@@ -54,11 +65,35 @@ actor DirectoryIndexCache {
         }.value
         index = rebuilt
         version = latest
+        snapshot.replace(rebuilt)
         return rebuilt
     }
 
     /// Forces the next `current()` to look at the database (after an import on this instance).
-    func invalidate() { checkedAt = nil }
+    func invalidate() {
+        checkedAt = nil
+        snapshot.markStale()
+    }
+}
+
+final class IndexSnapshot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: PlaceSearchIndex?
+    private var generation = 0
+    private var checkedAt: ContinuousClock.Instant?
+
+    /// The index if it was checked against the database less than a second ago.
+    func fresh() -> (PlaceSearchIndex, Int)? {
+        lock.withLock {
+            guard let index, let checkedAt, ContinuousClock.now - checkedAt < .seconds(1) else { return nil }
+            return (index, generation)
+        }
+    }
+
+    var currentGeneration: Int { lock.withLock { generation } }
+    func replace(_ rebuilt: PlaceSearchIndex) { lock.withLock { index = rebuilt; generation += 1 } }
+    func checked(at instant: ContinuousClock.Instant) { lock.withLock { checkedAt = instant } }
+    func markStale() { lock.withLock { checkedAt = nil } }
 }
 
 final class PlaceBatchCollector: @unchecked Sendable {
