@@ -75,14 +75,10 @@ public struct SQLDossierListing: DossierListing {
         else if let assignee = filter.assigneeUserID { query.where("assignee_user_id", .equal, assignee) }
         if let minimum = filter.minimumScore { query.where("score", .greaterThanOrEqual, minimum) }
         guard !viewer.seesWholeProgramme else { return }
-        let departments = viewer.reviewedTerritories.compactMap { if case .department(let c) = $0 { c } else { nil } }
-        let regions = viewer.reviewedTerritories.compactMap { if case .region(let c) = $0 { c } else { nil } }
         query.where { group in
-            var group = group.where("owner_user_id", .equal, viewer.userID)
-            if !departments.isEmpty { group = group.orWhere("department_code", .in, departments) }
-            if !regions.isEmpty { group = group.orWhere("region_code", .in, regions) }
             // An invited expert sees the dossiers it was asked about, and nothing else.
-            return group.orWhere("id", .in, SQLRaw("(SELECT dossier_id FROM dossier_experts WHERE user_id = \(viewer.userID))"))
+            TerritoryScope.condition(group, viewer: viewer)
+                .orWhere("id", .in, SQLRaw("(SELECT dossier_id FROM dossier_experts WHERE user_id = \(viewer.userID))"))
         }
     }
 }

@@ -80,14 +80,7 @@ public struct SQLOrganisationRepository: OrganisationRepository {
     public func visible(to viewer: Viewer) async throws -> [Organisation] {
         let query = db.select().column("*").from("organisations")
         if !viewer.seesWholeProgramme {
-            let departments = viewer.reviewedTerritories.compactMap { if case .department(let c) = $0 { c } else { nil } }
-            let regions = viewer.reviewedTerritories.compactMap { if case .region(let c) = $0 { c } else { nil } }
-            query.where { group in
-                var group = group.where("owner_user_id", .equal, viewer.userID)
-                if !departments.isEmpty { group = group.orWhere("department_code", .in, departments) }
-                if !regions.isEmpty { group = group.orWhere("region_code", .in, regions) }
-                return group
-            }
+            query.where { TerritoryScope.condition($0, viewer: viewer) }
         }
         return try await query.orderBy("name").all().map(Self.organisation)
     }
