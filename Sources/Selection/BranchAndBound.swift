@@ -23,7 +23,8 @@ struct SolveOutcome: Sendable {
 /// units, cannot beat the incumbent: that is the optimality proof.
 final class BranchAndBound {
     let model: SelectionModel
-    let bounds: ModelBounds
+    /// Root bounds, tightened by reduced-cost fixing as incumbents improve.
+    var bounds: ModelBounds
     let lp: DualSimplex
 
     init(model: SelectionModel, bounds: ModelBounds) {
@@ -43,7 +44,23 @@ final class BranchAndBound {
         var rootBound: Double?, rootRay: [Double]?, prunedMax = -Double.infinity
         var applied: [Int32] = []
         var timedOut = false
+        let debug = ProcessInfo.processInfo.environment["SEL_DEBUG"] != nil, started = ContinuousClock.now
 
+        // Root reduced costs: a variable whose flip costs more than the
+        // root bound's lead over the incumbent can be fixed for good.
+        var rootCosts = [Double](repeating: 0, count: n)
+        var fixedByCost = 0
+        func fixByReducedCost() {
+            guard let rootBound, incumbent != nil else { return }
+            for v in 0..<n where bounds.lb[v] < bounds.ub[v] && rootCosts[v] != 0 {
+                if !units.cannotImprove(bound: rootBound - abs(rootCosts[v]), incumbent: incValue) { continue }
+                let keep: Double = rootCosts[v] < 0 ? 1 : 0
+                bounds.lb[v] = keep; bounds.ub[v] = keep; lp.frozen[v] = true
+                if !applied.contains(where: { Int($0 >> 1) == v }) { lp.setVariable(v, lower: keep, upper: keep) }
+                fixedByCost += 1
+                if debug, fixedByCost % 5000 == 1 { print("fix", fixedByCost, "nodes", nodes, incValue) }
+            }
+        }
         func threshold() -> Double {
             guard incumbent != nil else { return .infinity }
             if let s = units.scale { return ((incValue * s).rounded() + 1 - 1e-6) / s }
@@ -65,8 +82,27 @@ final class BranchAndBound {
             if status == .infeasible { if node.seq == 0 { rootRay = lp.ray }; continue }
             if status == .cutoff { prunedMax = max(prunedMax, min(node.bound, cut)); continue }
             if status == .timeLimit { heap.push(node); timedOut = true; break }
-            let nodeBound = min(node.bound, -lp.lagrangianBound())
-            if node.seq == 0 { rootBound = nodeBound }
+            let nodeBound: Double
+            if node.seq == 0 {
+                nodeBound = -lp.lagrangianBound(reducedCosts: &rootCosts)
+                rootBound = nodeBound
+                if debug { print("root LP", lp.iterations, "iterations", ContinuousClock.now - started) }
+                if let sel = dive(deadline: deadline), model.isFeasible(sel, bounds) {
+                    incumbent = sel; incValue = units.total(sel, values: model.value)
+                    if stopAtFirst { break }
+                    fixByReducedCost()
+                }
+                if debug { print("dive", lp.iterations, "iterations", ContinuousClock.now - started, incValue) }
+                // The dive moved the basis: re-solve the root before branching.
+                // Reduced-cost fixing may leave nothing better to find: the
+                // root is then closed (infeasible or cut off means optimal).
+                let again = lp.solve(cutoff: threshold().isFinite ? -threshold() : .infinity, deadline: deadline)
+                if again == .timeLimit { heap.push(node); timedOut = true; break }
+                if again != .optimal { prunedMax = max(prunedMax, min(nodeBound, threshold())); continue }
+                if debug { print("root again", lp.iterations, "iterations", ContinuousClock.now - started) }
+            } else {
+                nodeBound = min(node.bound, -lp.lagrangianBound())
+            }
             if incumbent != nil, units.cannotImprove(bound: nodeBound, incumbent: incValue) {
                 prunedMax = max(prunedMax, nodeBound); continue
             }
@@ -80,7 +116,7 @@ final class BranchAndBound {
                 let sel = (0..<n).map { lp.x[$0] > 0.5 }
                 if model.isFeasible(sel, bounds) {
                     let value = units.total(sel, values: model.value)
-                    if value > incValue { incumbent = sel; incValue = value }
+                    if value > incValue { incumbent = sel; incValue = value; fixByReducedCost() }
                     if stopAtFirst { break }
                     continue
                 }
@@ -122,6 +158,24 @@ struct BinaryHeap<Element> {
     private var items: [Element] = []
     private let before: (Element, Element) -> Bool
     init(_ before: @escaping (Element, Element) -> Bool) { self.before = before }
+    /// Heapify in O(k).
+    init(_ elements: [Element], _ before: @escaping (Element, Element) -> Bool) {
+        self.before = before
+        items = elements
+        var i = items.count / 2 - 1
+        while i >= 0 { siftDown(i); i -= 1 }
+    }
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var b = i
+            if l < items.count, before(items[l], items[b]) { b = l }
+            if r < items.count, before(items[r], items[b]) { b = r }
+            if b == i { return }
+            items.swapAt(i, b); i = b
+        }
+    }
     var peek: Element? { items.first }
     var isEmpty: Bool { items.isEmpty }
     mutating func push(_ e: Element) {
@@ -137,15 +191,7 @@ struct BinaryHeap<Element> {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let top = items.removeLast()
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var b = i
-            if l < items.count, before(items[l], items[b]) { b = l }
-            if r < items.count, before(items[r], items[b]) { b = r }
-            if b == i { break }
-            items.swapAt(i, b); i = b
-        }
+        siftDown(0)
         return top
     }
 }

@@ -18,12 +18,18 @@ final class DualSimplex {
     let colRow: [Int]
     let colVal: [Double]
     let rowScale: [Double]
+    // The same matrix by row, for pricing when the pivot row of B⁻¹ is sparse.
+    let rowStart: [Int]
+    let rowCol: [Int]
+    let rowVal: [Double]
     let cost: [Double]
     var lb: [Double], ub: [Double]
     var x: [Double], d: [Double]
     var basis: [Int], pos: [Int]
     var atUpper: [Bool]
-    var binv: [Double]
+    var inv: BasisInverse
+    /// Fixed for the rest of the search (reduced-cost fixing): skipped by pricing.
+    var frozen: [Bool]
     var pivotsSinceRefactor = 0
     var iterations = 0
     /// Row of B⁻¹ that proved infeasibility (Farkas multipliers on rows).
@@ -46,12 +52,19 @@ final class DualSimplex {
             start.append(rowsIdx.count)
         }
         colStart = start; colRow = rowsIdx; colVal = vals
+        var rStart = [0], rCol: [Int] = [], rVal: [Double] = []
+        for (r, row) in model.rows.enumerated() {
+            for (k, v) in row.members.enumerated() { rCol.append(Int(v)); rVal.append(row.coefs[k] * scale[r]) }
+            rStart.append(rCol.count)
+        }
+        rowStart = rStart; rowCol = rCol; rowVal = rVal
         cost = model.value.map { -$0 } + [Double](repeating: 0, count: m)
         lb = [Double](repeating: 0, count: n + m); ub = lb
         x = lb; d = cost
         basis = Array(n..<(n + m)); pos = [Int](repeating: -1, count: n) + Array(0..<m)
         atUpper = [Bool](repeating: false, count: n + m)
-        binv = []
+        inv = BasisInverse(m: m)
+        frozen = [Bool](repeating: false, count: n)
         setBounds(bounds)
         resetToSlackBasis()
     }
@@ -67,8 +80,7 @@ final class DualSimplex {
     func resetToSlackBasis() {
         basis = Array(n..<(n + m))
         pos = [Int](repeating: -1, count: n) + Array(0..<m)
-        binv = [Double](repeating: 0, count: m * m)
-        for i in 0..<m { binv[i * m + i] = -1 }
+        inv = BasisInverse(m: m)
         pivotsSinceRefactor = 0
         computeDuals()
     }
@@ -76,14 +88,14 @@ final class DualSimplex {
     /// Lower bound on the minimum (upper bound on the maximisation) valid for
     /// any multipliers: the Lagrangian of the current duals, signs clamped so
     /// that an infinite slack bound is never used. This is the proof.
-    func lagrangianBound() -> Double {
+    func lagrangianBound() -> Double { lagrangianBound(reducedCosts: nil) }
+
+    /// Same, also returning the reduced costs it used: flipping a structural
+    /// to its other bound costs exactly |d_j| in that bound (reduced-cost fixing).
+    func lagrangianBound(reducedCosts: UnsafeMutablePointer<[Double]>?) -> Double {
         var y = [Double](repeating: 0, count: m)
         var bound = 0.0
-        var yy = [Double](repeating: 0, count: m)
-        for i in 0..<m where basis[i] < n && cost[basis[i]] != 0 {
-            let c = cost[basis[i]], row = i * m
-            for r in 0..<m { yy[r] += c * binv[row + r] }
-        }
+        let yy = basicDuals()
         for r in 0..<m {
             let v = yy[r]
             if v > 0, lb[n + r] > -.infinity { y[r] = v; bound += v * lb[n + r] }
@@ -93,6 +105,7 @@ final class DualSimplex {
             var dj = cost[j]
             for k in colStart[j]..<colStart[j + 1] { dj -= colVal[k] * y[colRow[k]] }
             bound += dj > 0 ? dj * lb[j] : dj * ub[j]
+            reducedCosts?.pointee[j] = dj
         }
         return bound
     }
@@ -103,12 +116,15 @@ final class DualSimplex {
         return s
     }
 
+    /// yᵀ = c_Bᵀ B⁻¹.
+    func basicDuals() -> [Double] {
+        var cb = [Double](repeating: 0, count: m)
+        for i in 0..<m where basis[i] < n { cb[i] = cost[basis[i]] }
+        return inv.leftSolve(cb)
+    }
+
     func computeDuals() {
-        var y = [Double](repeating: 0, count: m)
-        for i in 0..<m where basis[i] < n && cost[basis[i]] != 0 {
-            let c = cost[basis[i]], row = i * m
-            for r in 0..<m { y[r] += c * binv[row + r] }
-        }
+        let y = basicDuals()
         for j in 0..<n {
             var dj = cost[j]
             for k in colStart[j]..<colStart[j + 1] { dj -= colVal[k] * y[colRow[k]] }
@@ -140,11 +156,7 @@ final class DualSimplex {
             for k in colStart[j]..<colStart[j + 1] { rhs[colRow[k]] -= colVal[k] * x[j] }
         }
         for r in 0..<m where pos[n + r] < 0 { rhs[r] += x[n + r] }
-        for i in 0..<m {
-            var s = 0.0
-            let row = i * m
-            for r in 0..<m where rhs[r] != 0 { s += binv[row + r] * rhs[r] }
-            x[basis[i]] = s
-        }
+        let xb = inv.solve(dense: rhs)
+        for i in 0..<m { x[basis[i]] = xb[i] }
     }
 }

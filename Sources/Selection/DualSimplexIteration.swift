@@ -11,7 +11,7 @@ extension DualSimplex {
         var local = 0
         let iterationCap = 50 * (n + m) + 10_000
         while true {
-            if pivotsSinceRefactor >= Self.refactorInterval {
+            if pivotsSinceRefactor >= Self.refactorInterval || inv.etaIndex.count > 40 * m {
                 if !refactor() { resetToSlackBasis() }
                 computeDuals()
                 if !placeNonbasics() { resetToSlackBasis(); _ = placeNonbasics() }
@@ -40,12 +40,11 @@ extension DualSimplex {
             var slope = abs(x[leaving] - target)
 
             // Pivot row α_j = (B⁻¹ a_j)_p for nonbasic j.
-            let rowStart = p * m
+            let rho = inv.row(p)
             candidates.removeAll(keepingCapacity: true)
-            for j in 0..<n where pos[j] < 0 {
-                var a = 0.0
-                for k in colStart[j]..<colStart[j + 1] { a += colVal[k] * binv[rowStart + colRow[k]] }
-                alpha[j] = a
+            pricePivotRow(rho, into: &alpha)
+            for j in 0..<n where pos[j] < 0 && !frozen[j] {
+                let a = alpha[j]
                 if lb[j] == ub[j] || abs(a) < Self.tolPivot { continue }
                 let ab = sign * a
                 if (!atUpper[j] && ab > 0) || (atUpper[j] && ab < 0) {
@@ -53,7 +52,7 @@ extension DualSimplex {
                 }
             }
             for r in 0..<m where pos[n + r] < 0 {
-                let j = n + r, a = -binv[rowStart + r]
+                let j = n + r, a = -rho[r]
                 alpha[j] = a
                 if lb[j] == ub[j] || abs(a) < Self.tolPivot { continue }
                 let ab = sign * a
@@ -63,10 +62,11 @@ extension DualSimplex {
             }
             // Bound-flipping ratio test: pass breakpoints while the dual
             // objective still improves; deterministic order on ties.
-            candidates.sort { ($0.ratio, -$0.mag, $0.j) < ($1.ratio, -$1.mag, $1.j) }
+            // A heap, not a sort: usually only a few breakpoints are passed.
+            var breakpoints = BinaryHeap(candidates) { ($0.ratio, -$0.mag, $0.j) < ($1.ratio, -$1.mag, $1.j) }
             var q = -1, qRatio = 0.0
             var flips: [Int] = []
-            for c in candidates {
+            while let c = breakpoints.pop() {
                 let range = ub[c.j] - lb[c.j]
                 if !range.isFinite { q = c.j; qRatio = c.ratio; break }
                 let next = slope - c.mag * range
@@ -76,12 +76,12 @@ extension DualSimplex {
                 flips.append(c.j); slope = next
             }
             if q < 0 {
-                ray = Array(binv[rowStart..<(rowStart + m)])
+                ray = rho
                 return .infeasible
             }
             // Dual update.
             let theta = sign * qRatio
-            for j in 0..<(n + m) where pos[j] < 0 { d[j] -= theta * alpha[j] }
+            for j in 0..<(n + m) where pos[j] < 0 && (j >= n || !frozen[j]) { d[j] -= theta * alpha[j] }
             d[leaving] = -theta
             d[q] = 0
             // Flips change the basic values through B⁻¹ w.
@@ -94,23 +94,12 @@ extension DualSimplex {
                         for k in colStart[j]..<colStart[j + 1] { w[colRow[k]] += colVal[k] * delta }
                     } else { w[j - n] -= delta }
                 }
-                let nz = (0..<m).filter { w[$0] != 0 }
-                for i in 0..<m {
-                    var s = 0.0
-                    for r in nz { s += binv[i * m + r] * w[r] }
-                    x[basis[i]] -= s
-                }
+                let dx = inv.solve(dense: w)
+                for i in 0..<m where dx[i] != 0 { x[basis[i]] -= dx[i] }
             }
             // Entering column B⁻¹ a_q and primal step.
-            var col = [Double](repeating: 0, count: m)
-            if q < n {
-                for k in colStart[q]..<colStart[q + 1] {
-                    let r = colRow[k], v = colVal[k]
-                    for i in 0..<m { col[i] += binv[i * m + r] * v }
-                }
-            } else {
-                for i in 0..<m { col[i] = -binv[i * m + (q - n)] }
-            }
+            let col = q < n ? inv.solve(sparse: (colStart[q]..<colStart[q + 1]).map { (colRow[$0], colVal[$0]) })
+                : inv.solve(sparse: [(q - n, -1)])
             let pivot = col[p]
             let step = (x[leaving] - target) / pivot
             for i in 0..<m where col[i] != 0 { x[basis[i]] -= step * col[i] }
@@ -118,14 +107,43 @@ extension DualSimplex {
             x[leaving] = target
             // Basis change and explicit update of B⁻¹.
             basis[p] = q; pos[q] = p; pos[leaving] = -1; atUpper[leaving] = up
-            let inv = 1 / pivot
-            for r in 0..<m { binv[rowStart + r] *= inv }
-            for i in 0..<m where i != p && col[i] != 0 {
-                let f = col[i], row = i * m
-                for r in 0..<m { binv[row + r] -= f * binv[rowStart + r] }
-            }
+            inv.push(pivotRow: p, column: col)
             pivotsSinceRefactor += 1
             if abs(pivot - alpha[q]) > 1e-7 * (1 + abs(pivot)) { pivotsSinceRefactor = Self.refactorInterval }
+        }
+    }
+
+    /// α_j = ρ·a_j for every structural: by row when ρ is sparse enough
+    /// (only rows with ρ_r ≠ 0 are read), else by column.
+    func pricePivotRow(_ rho: [Double], into alpha: inout [Double]) {
+        var work = 0
+        for r in 0..<m where rho[r] != 0 { work += rowStart[r + 1] - rowStart[r] }
+        alpha.withUnsafeMutableBufferPointer { al in
+            rho.withUnsafeBufferPointer { rh in
+                if work * 2 < colRow.count {
+                    for j in 0..<n { al[j] = 0 }
+                    rowCol.withUnsafeBufferPointer { rc in
+                        rowVal.withUnsafeBufferPointer { rv in
+                            for r in 0..<m where rh[r] != 0 {
+                                let f = rh[r]
+                                for k in rowStart[r]..<rowStart[r + 1] { al[rc[k]] += f * rv[k] }
+                            }
+                        }
+                    }
+                } else {
+                    colRow.withUnsafeBufferPointer { cr in
+                        colVal.withUnsafeBufferPointer { cv in
+                            colStart.withUnsafeBufferPointer { cs in
+                                for j in 0..<n {
+                                    var a = 0.0
+                                    for k in cs[j]..<cs[j + 1] { a += cv[k] * rh[cr[k]] }
+                                    al[j] = a
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -163,7 +181,7 @@ extension DualSimplex {
             }
         }
         // inv = M⁻¹ with M[t][c]; z_K[c] = Σ_t inv[c][t] v[tightRows[t]].
-        binv = [Double](repeating: 0, count: m * m)
+        var binv = [Double](repeating: 0, count: m * m)
         for (c, i) in structural.enumerated() {
             for t in 0..<k { binv[i * m + tightRows[t]] = inv[c * k + t] }
         }
@@ -175,6 +193,7 @@ extension DualSimplex {
                 for t in 0..<k { binv[slackPos * m + tightRows[t]] += v * inv[c * k + t] }
             }
         }
+        self.inv.reset(base: binv)
         return true
     }
 }
