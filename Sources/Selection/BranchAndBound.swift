@@ -87,10 +87,19 @@ final class BranchAndBound {
                 nodeBound = -lp.lagrangianBound(reducedCosts: &rootCosts)
                 rootBound = nodeBound
                 if debug { print("root LP", lp.iterations, "iterations", ContinuousClock.now - started) }
-                if let sel = dive(deadline: deadline), model.isFeasible(sel, bounds) {
-                    incumbent = sel; incValue = units.total(sel, values: model.value)
+                let rootBasis = lp.snapshot()
+                let dived = dive(deadline: deadline)
+                lp.restore(rootBasis)
+                if let found = dived, model.isFeasible(found, bounds) {
+                    incumbent = found; incValue = units.total(found, values: model.value)
                     if stopAtFirst { break }
+                    // Fix first, so that exchanges only look at the few free dossiers.
                     fixByReducedCost()
+                    if debug { print("before swaps", ContinuousClock.now - started, incValue) }
+                    let better = improveBySwaps(found, deadline: deadline)
+                    if debug { print("after swaps", ContinuousClock.now - started) }
+                    let value = units.total(better, values: model.value)
+                    if value > incValue { incumbent = better; incValue = value; fixByReducedCost() }
                 }
                 if debug { print("dive", lp.iterations, "iterations", ContinuousClock.now - started, incValue) }
                 // The dive moved the basis: re-solve the root before branching.
@@ -116,7 +125,11 @@ final class BranchAndBound {
                 let sel = (0..<n).map { lp.x[$0] > 0.5 }
                 if model.isFeasible(sel, bounds) {
                     let value = units.total(sel, values: model.value)
-                    if value > incValue { incumbent = sel; incValue = value; fixByReducedCost() }
+                    if value > incValue {
+                        let better = improveBySwaps(sel, deadline: deadline)
+                        incumbent = better; incValue = units.total(better, values: model.value)
+                        fixByReducedCost()
+                    }
                     if stopAtFirst { break }
                     continue
                 }

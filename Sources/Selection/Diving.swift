@@ -12,11 +12,12 @@ extension BranchAndBound {
         var touched: [Int] = []
         defer { for v in touched { lp.setVariable(v, lower: bounds.lb[v], upper: bounds.ub[v]) } }
         func fix(_ v: Int, _ on: Bool) { let x: Double = on ? 1 : 0; lp.setVariable(v, lower: x, upper: x); touched.append(v) }
-        for _ in 0..<(4 * model.rows.count + 50) {
+        for step in 0..<(4 * model.rows.count + 50) {
+            if ProcessInfo.processInfo.environment["SEL_DEBUG"] != nil { print("dive step", step, lp.iterations) }
             var pick = -1, best = -1.0
             for v in 0..<n where lp.lb[v] < lp.ub[v] {
                 let x = lp.x[v]
-                if x >= 1 - 1e-6 { fix(v, true) }
+                if x >= 1 - 1e-6 { if step >= 40 { fix(v, true) }; continue }
                 else if x > 1e-6, x > best { best = x; pick = v }
             }
             if pick < 0 {

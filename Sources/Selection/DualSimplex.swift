@@ -31,6 +31,8 @@ final class DualSimplex {
     /// Fixed for the rest of the search (reduced-cost fixing): skipped by pricing.
     var frozen: [Bool]
     var pivotsSinceRefactor = 0
+    /// Whether x of basic variables matches the nonbasic values (then moves are incremental).
+    var primalValid = false
     var iterations = 0
     /// Row of B⁻¹ that proved infeasibility (Farkas multipliers on rows).
     var ray: [Double] = []
@@ -78,6 +80,7 @@ final class DualSimplex {
     func setVariable(_ j: Int, lower: Double, upper: Double) { lb[j] = lower; ub[j] = upper }
 
     func resetToSlackBasis() {
+        primalValid = false
         basis = Array(n..<(n + m))
         pos = [Int](repeating: -1, count: n) + Array(0..<m)
         inv = BasisInverse(m: m)
@@ -137,7 +140,11 @@ final class DualSimplex {
     /// Puts every nonbasic variable at the bound its reduced cost asks for.
     /// Returns false when a slack would need an infinite bound.
     func placeNonbasics() -> Bool {
+        var moved: [(Int, Double)] = []
+        defer { if primalValid { shiftBasics(moved) } }
         for j in 0..<(n + m) where pos[j] < 0 {
+            let old = x[j]
+            defer { if x[j] != old { moved.append((j, x[j] - old)) } }
             if lb[j] == ub[j] { x[j] = lb[j]; atUpper[j] = false; continue }
             var up = atUpper[j]
             if d[j] < -Self.tolDual { up = true } else if d[j] > Self.tolDual { up = false }
@@ -150,7 +157,39 @@ final class DualSimplex {
         return true
     }
 
+    /// Basic values follow nonbasic moves: x_B -= B⁻¹ Σ a_j Δ_j. Between
+    /// branch-and-bound nodes only a few variables move, so this replaces a
+    /// full recomputation (done again at every refactorisation).
+    func shiftBasics(_ moved: [(Int, Double)]) {
+        if moved.isEmpty { return }
+        var w = [Double](repeating: 0, count: m)
+        for (j, delta) in moved {
+            if j < n {
+                for k in colStart[j]..<colStart[j + 1] { w[colRow[k]] += colVal[k] * delta }
+            } else { w[j - n] -= delta }
+        }
+        let dx = inv.solve(dense: w)
+        for i in 0..<m where dx[i] != 0 { x[basis[i]] -= dx[i] }
+    }
+
+    /// Everything the search needs to come back to a basis (used around the dive).
+    struct Snapshot {
+        var basis: [Int], pos: [Int], atUpper: [Bool], x: [Double], d: [Double]
+        var inv: BasisInverse, pivots: Int
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(basis: basis, pos: pos, atUpper: atUpper, x: x, d: d, inv: inv, pivots: pivotsSinceRefactor)
+    }
+
+    func restore(_ s: Snapshot) {
+        basis = s.basis; pos = s.pos; atUpper = s.atUpper; x = s.x; d = s.d; inv = s.inv
+        pivotsSinceRefactor = s.pivots
+        // Frozen variables may have been fixed since: their reduced costs are stale but never read.
+    }
+
     func computePrimal() {
+        primalValid = true
         var rhs = [Double](repeating: 0, count: m)
         for j in 0..<n where pos[j] < 0 && x[j] != 0 {
             for k in colStart[j]..<colStart[j + 1] { rhs[colRow[k]] -= colVal[k] * x[j] }

@@ -5,13 +5,14 @@ extension DualSimplex {
     /// soon as the proven lower bound reaches it, the node cannot win.
     func solve(cutoff: Double = .infinity, deadline: ContinuousClock.Instant? = nil) -> Status {
         if !placeNonbasics() { resetToSlackBasis(); _ = placeNonbasics() }
-        computePrimal()
+        if !primalValid { computePrimal() }
         var alpha = [Double](repeating: 0, count: n + m)
         var candidates: [(j: Int, ratio: Double, mag: Double)] = []
         var local = 0
         let iterationCap = 50 * (n + m) + 10_000
         while true {
             if pivotsSinceRefactor >= Self.refactorInterval || inv.etaIndex.count > 40 * m {
+                primalValid = false
                 if !refactor() { resetToSlackBasis() }
                 computeDuals()
                 if !placeNonbasics() { resetToSlackBasis(); _ = placeNonbasics() }

@@ -25,6 +25,25 @@ public struct SelectionResult: Codable, Sendable, Equatable {
     public var explanations: [String: DossierExplanation]?
     public var stats: SolveStats
 
+    private enum CodingKeys: String, CodingKey {
+        case status, objective, bound, gap, selected, amount, conflicts, explanations, stats
+    }
+
+    /// Objective, bound and gap are always present (null when unknown), so
+    /// that readers of the JSON need not guess.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(status, forKey: .status)
+        try c.encode(objective, forKey: .objective)
+        try c.encode(bound, forKey: .bound)
+        try c.encode(gap, forKey: .gap)
+        try c.encode(selected, forKey: .selected)
+        try c.encode(amount, forKey: .amount)
+        try c.encode(conflicts, forKey: .conflicts)
+        try c.encodeIfPresent(explanations, forKey: .explanations)
+        try c.encode(stats, forKey: .stats)
+    }
+
     /// JSON with snake_case keys and sorted keys (stable output).
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()

@@ -87,8 +87,8 @@ def generate(n, variant, seed):
         "budget": k * (100_000 if tight else 108_000),
         "categories": {c: {"min": round(s * k) + count(c)} for c, s in share.items()},
         "place_types": {"friche": {"max": math.ceil(0.2 * k)}},
-        # Overseas régions have too few dossiers for a floor: metropolitan only.
-        "regions": {r: {"min": max(1, round(0.03 * k))} for r in sorted(REGIONS) if len(REGIONS[r]) > 3},
+        # Overseas régions and Corse have too few dossiers for a floor.
+        "regions": {r: {"min": max(1, round(0.03 * k))} for r in sorted(REGIONS) if len(REGIONS[r].split()) >= 4},
         "per_department": {"max": math.ceil((1.4 if tight else 2.0) * k / 101) + 1},
         "per_wave": {"max": 27 if tight else 30},
         "per_commune": {"max": 2},
