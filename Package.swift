@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Programme", dependencies: ["Territory"]),
         .target(name: "Directory", dependencies: ["Territory"]),
         .target(name: "Spreadsheet"),
+        .target(name: "Selection"),
         .target(
             name: "Storage",
             dependencies: [
@@ -53,6 +54,7 @@ let package = Package(
                 "Accounts",
                 "Storage",
                 "Spreadsheet",
+                "Selection",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -69,6 +71,7 @@ let package = Package(
             name: "fabriques",
             dependencies: [
                 "Web",
+                "Selection",
                 "Storage",
                 "Territory",
                 "Directory",
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Territory"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "Territory"], resources: [.copy("Fixtures")]),
         .target(
@@ -95,6 +99,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web",
+                "Selection",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -37,6 +37,8 @@ public protocol DossierReviewRepository: Sendable {
     func reviews(dossierID: Int64) async throws -> [DossierReview]
     func inviteExpert(dossierID: Int64, userID: Int64, by actor: Int64, at: Instant) async throws
     func expertDossierIDs(userID: Int64) async throws -> [Int64]
+    /// Dossiers on which at least one reviewer or expert gave this opinion.
+    func dossierIDs(withOpinion opinion: Opinion) async throws -> Set<Int64>
 }
 
 public struct SQLDossierReviewRepository: DossierReviewRepository {
@@ -94,6 +96,11 @@ public struct SQLDossierReviewRepository: DossierReviewRepository {
         guard existing == nil else { return }
         try await db.insert(into: "dossier_experts").columns("dossier_id", "user_id", "invited_by", "at")
             .values(SQLBind(dossierID), SQLBind(userID), SQLBind(actor), SQLBind(at.milliseconds)).run()
+    }
+
+    public func dossierIDs(withOpinion opinion: Opinion) async throws -> Set<Int64> {
+        Set(try await db.select().column("dossier_id").from("dossier_reviews").where("opinion", .equal, opinion.rawValue).all()
+            .map { try $0.decode(column: "dossier_id", as: Int64.self) })
     }
 
     public func expertDossierIDs(userID: Int64) async throws -> [Int64] {

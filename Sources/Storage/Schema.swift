@@ -31,6 +31,19 @@ public enum Schema {
         Migration(version: 8, name: "a comment per criterion in review sheets", apply: { db, _ in
             try await db.alter(table: "dossier_reviews").column("comments", type: .text).run()
         }),
+        Migration(version: 9, name: "selection scenarios", apply: { db, _ in
+            try await db.create(table: "selection_scenarios")
+                .column("id", type: .bigint, .primaryKey)
+                .column("call_id", type: .bigint, .notNull, .references("calls", "id", onDelete: .cascade))
+                .column("name", type: .text, .notNull)
+                .column("input", type: .text, .notNull)
+                .column("result", type: .text, .notNull)
+                .column("created_by", type: .bigint, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .column("applied_at", type: .bigint)
+                .column("applied_by", type: .bigint)
+                .run()
+        }),
     ]
 
     static func createDirectory(_ db: any SQLDatabase, _ dialect: Database.Dialect) async throws {

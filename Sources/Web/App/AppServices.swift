@@ -23,6 +23,7 @@ public struct AppServices: Sendable {
     public let dossierReviews: any DossierReviewRepository
     public let dossierFiles: any DossierFileRepository
     public let notifications: any NotificationRepository
+    public let scenarios: any ScenarioRepository
     public let metrics: PrometheusCollectorRegistry
     public let clock: @Sendable () -> Date
 
@@ -45,6 +46,7 @@ public struct AppServices: Sendable {
         self.dossierReviews = SQLDossierReviewRepository(database)
         self.dossierFiles = SQLDossierFileRepository(database)
         self.notifications = SQLNotificationRepository(database)
+        self.scenarios = SQLScenarioRepository(database)
         self.metrics = metrics
         self.clock = clock
     }

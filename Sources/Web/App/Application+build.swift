@@ -71,6 +71,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     CallController(services: services).register(on: router)
     DossierController(services: services).register(on: router)
     ReviewController(services: services).register(on: router)
+    SelectionController(services: services, index: index).register(on: router)
     ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {

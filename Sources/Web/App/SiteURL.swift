@@ -47,6 +47,11 @@ public enum SiteURL: Sendable, Hashable {
     case reviewExportODS(query: String = "")
     case notifications
     case outbox
+    case selection(call: Int64? = nil)
+    case scenario(Int64)
+    case scenarioExport(Int64)
+    case applyScenario(Int64)
+    case compareScenarios(Int64, Int64)
     case healthz
     case metrics
     case openAPI
@@ -103,6 +108,11 @@ public enum SiteURL: Sendable, Hashable {
         case .reviewExportODS(let query): "/instruction/export.ods" + (query.isEmpty ? "" : "?" + query)
         case .notifications: "/notifications"
         case .outbox: "/admin/courriels"
+        case .selection(let call): "/selection" + (call.map { "?appel=\($0)" } ?? "")
+        case .scenario(let id): "/selection/\(id)"
+        case .scenarioExport(let id): "/selection/\(id)/export.csv"
+        case .applyScenario(let id): "/selection/\(id)/appliquer"
+        case .compareScenarios(let a, let b): "/selection/comparer?a=\(a)&b=\(b)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/v1/openapi.json"
@@ -127,6 +137,9 @@ public enum SiteURL: Sendable, Hashable {
         static let publishCall: RouterPath = "/appels/:id/publier"
         static let addWave: RouterPath = "/appels/:id/vagues"
         static let editWave: RouterPath = "/appels/:id/vagues/:wave"
+        static let scenario: RouterPath = "/selection/:id"
+        static let scenarioExport: RouterPath = "/selection/:id/export.csv"
+        static let applyScenario: RouterPath = "/selection/:id/appliquer"
         static let callForm: RouterPath = "/appels/:id/formulaire"
         static let publishCallForm: RouterPath = "/appels/:id/formulaire/publier"
         static let startDossier: RouterPath = "/appels/:id/dossiers"

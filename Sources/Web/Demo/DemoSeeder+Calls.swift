@@ -84,30 +84,67 @@ extension DemoSeeder {
                 }
             }
         }
+        try await seedReviewedPool(callID: callID, waveID: closedWave, formID: form.id, reviewer: committee, sharedHash: sharedHash, submittedAt: submittedAt, now: now)
     }
 
-    private func dossier(_ applicant: DemoApplicant, commune: Commune, owner: Int64, callID: Int64, waveID: Int64, formID: Int64, at: Instant) async throws -> Int64 {
+    /// Reviewed dossiers from other régions, so that the selection has a real pool to choose from: spread
+    /// over France's larger communes, scored by the comité, all waiting for the decision.
+    func seedReviewedPool(callID: Int64, waveID: Int64, formID: Int64, reviewer: Int64, sharedHash: String, submittedAt: Instant, now: Instant) async throws {
+        let elsewhere = services.territory.communes
+            .filter { $0.kind == .commune && !["75", "84"].contains($0.regionCode) && $0.departmentCode.count == 2 }
+            .sorted { $0.code < $1.code }
+        // Half towns, half rural communes: the selection has both to balance.
+        let towns = elsewhere.filter { $0.population >= 8_000 }, villages = elsewhere.filter { $0.isRural && $0.population >= 800 }
+        guard !towns.isEmpty, !villages.isEmpty else { return }
+        let count = 36
+        let kinds = ["Tiers-lieu", "Fablab", "La Coopérative", "Atelier partagé", "Le Hangar", "La Manufacture"]
+        for index in 0..<count {
+            let pool = index % 2 == 0 ? towns : villages
+            let commune = pool[(index / 2 * (pool.count / (count / 2))) % pool.count]
+            let name = "\(kinds[index % kinds.count]) de \(commune.name)"
+            let owner = try await services.users.create(email: "porteur.pool\(index)@demo.fabriques.fr", displayName: "Porteur de \(name)", passwordHash: sharedHash, at: now)
+            let applicant = DemoApplicant(name: name, commune: commune.code, state: .inReview, marks: [])
+            let id = try await dossier(applicant, commune: commune, owner: owner, callID: callID, waveID: waveID, formID: formID, at: submittedAt,
+                                       digital: index % 3 == 0, amountEuros: 75_000 + (index * 7_919) % 75_001)
+            _ = try await services.dossiers.apply(DossierChange(action: .submit, from: .draft, actorUserID: owner, reason: nil, at: submittedAt), to: id)
+            _ = try await services.dossiers.apply(DossierChange(action: .startReview, from: .submitted, actorUserID: reviewer, reason: nil,
+                                                                at: Instant(submittedAt.date.addingTimeInterval(86_400))), to: id)
+            // Deterministic marks that spread scores between about 8 and 19 out of 20.
+            let marks = Dictionary(uniqueKeysWithValues: StandardCall.grid.criteria.enumerated().map { offset, criterion in
+                (criterion.key, 1 + (index * 7 + offset * 3) % criterion.scale)
+            })
+            let opinion: Opinion = (StandardCall.grid.score(marks) ?? 0) >= 12 ? .favourable : (index % 5 == 0 ? .unfavourable : .reserved)
+            try await services.dossierReviews.saveReview(dossierID: id, reviewer: reviewer, isExpert: false, marks: marks, comments: [:], opinion: opinion,
+                                                         sharedComment: nil, at: Instant(submittedAt.date.addingTimeInterval(2 * 86_400)))
+            let score = ConsolidatedScore(grid: StandardCall.grid, sheets: [marks]).total
+            try await services.dossiers.setScore(id: id, mean: score?.mean, spread: score?.spread)
+        }
+    }
+
+    private func dossier(_ applicant: DemoApplicant, commune: Commune, owner: Int64, callID: Int64, waveID: Int64, formID: Int64, at: Instant,
+                         digital: Bool = true, amountEuros: Int = 110_000) async throws -> Int64 {
         let answers: DossierAnswers = [
             "structure_nom": .text("Association \(applicant.name)"), "structure_siret": .text("73282932000074"), "structure_commune": .text(commune.code),
             "contact_email": .text("contact@\(applicant.name.lowercased().filter { $0.isASCII && $0.isLetter }).fr"), "lieu_nom": .text(applicant.name),
             "lieu_commune": .text(commune.code), "lieu_ouverture": .text("2018-09-01"), "lieu_surface": .text("420"),
             "projet_resume": .text("\(applicant.name) accueille depuis 2018 des indépendants, des associations et des habitants. Le projet de Fabrique organise la mise en commun d'outils et de compétences avec les tiers-lieux voisins, des formations aux métiers du numérique et des permanences d'aide aux démarches en ligne."),
-            "projet_roles": .choices(["Lieu ressource pour le réseau", "Compétences numériques"]), "projet_numerique": .text("oui"),
+            "projet_roles": .choices(["Lieu ressource pour le réseau", "Compétences numériques"]), "projet_numerique": .text(digital ? "oui" : "non"),
             "projet_mediation": .text("Permanences hebdomadaires d'aide numérique avec un conseiller numérique."),
             "budget_lignes": .rows([["poste": "Animation du réseau", "annee1": "30 000", "annee2": "30 000", "annee3": "25 000"],
                                     ["poste": "Équipement", "annee1": "15 000", "annee2": "5 000", "annee3": "5 000"]]),
-            "montant_demande": .text("110 000"),
+            "montant_demande": .text(String(amountEuros)),
         ]
         let territory = DossierTerritory(communeCode: commune.code, departmentCode: commune.departmentCode, regionCode: commune.regionCode,
-                                         isQPV: commune.hasPriorityNeighbourhood, isRural: commune.isRural, isDigital: true)
+                                         isQPV: commune.hasPriorityNeighbourhood, isRural: commune.isRural, isDigital: digital)
+        let cents = Int64(amountEuros) * 100
         let id = try await services.dossiers.create(NewDossier(callID: callID, waveID: waveID, formVersionID: formID, ownerUserID: owner, organisationID: nil,
-                                                               summary: DossierSummary(title: applicant.name, territory: territory, amountCents: 11_000_000),
+                                                               summary: DossierSummary(title: applicant.name, territory: territory, amountCents: cents),
                                                                answers: answers), at: at)
         let file = try await services.dossierFiles.store(dossierID: id, fieldKey: "piece_statuts", filename: "statuts.pdf", contentType: "application/pdf",
                                                          content: Self.minimalPDF("Statuts de l'association \(applicant.name)"), by: owner, at: at)
         var withFile = answers
         withFile["piece_statuts"] = .text(String(file))
-        _ = try await services.dossiers.saveAnswers(id: id, answers: withFile, summary: DossierSummary(title: applicant.name, territory: territory, amountCents: 11_000_000), at: at)
+        _ = try await services.dossiers.saveAnswers(id: id, answers: withFile, summary: DossierSummary(title: applicant.name, territory: territory, amountCents: cents), at: at)
         return id
     }
 

@@ -33,6 +33,7 @@ enum Layout {
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.review(), "Instruction")) }
         if viewer.has(.reviewer) || viewer.seesWholeProgramme { links.append((.organisations, "Organisations")) }
         if viewer.seesWholeProgramme || !viewer.managedPlaceIDs.isEmpty { links.append((.reports, "Signalements")) }
+        if viewer.seesWholeProgramme { links.append((.selection(), "Sélection")) }
         if viewer.seesWholeProgramme { links.append((.importPlaces, "Importer des lieux")) }
         if viewer.has(.admin) { links.append((.adminUsers, "Comptes et rôles")) }
         links.append((.notifications, "Notifications"))
