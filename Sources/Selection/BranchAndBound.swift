@@ -44,12 +44,10 @@ final class BranchAndBound {
         var rootBound: Double?, rootRay: [Double]?, prunedMax = -Double.infinity
         var applied: [Int32] = []
         var timedOut = false
-        let debug = ProcessInfo.processInfo.environment["SEL_DEBUG"] != nil, started = ContinuousClock.now
 
         // Root reduced costs: a variable whose flip costs more than the
         // root bound's lead over the incumbent can be fixed for good.
         var rootCosts = [Double](repeating: 0, count: n)
-        var fixedByCost = 0
         func fixByReducedCost() {
             guard let rootBound, incumbent != nil else { return }
             for v in 0..<n where bounds.lb[v] < bounds.ub[v] && rootCosts[v] != 0 {
@@ -57,8 +55,6 @@ final class BranchAndBound {
                 let keep: Double = rootCosts[v] < 0 ? 1 : 0
                 bounds.lb[v] = keep; bounds.ub[v] = keep; lp.frozen[v] = true
                 if !applied.contains(where: { Int($0 >> 1) == v }) { lp.setVariable(v, lower: keep, upper: keep) }
-                fixedByCost += 1
-                if debug, fixedByCost % 5000 == 1 { print("fix", fixedByCost, "nodes", nodes, incValue) }
             }
         }
         func threshold() -> Double {
@@ -86,7 +82,6 @@ final class BranchAndBound {
             if node.seq == 0 {
                 nodeBound = -lp.lagrangianBound(reducedCosts: &rootCosts)
                 rootBound = nodeBound
-                if debug { print("root LP", lp.iterations, "iterations", ContinuousClock.now - started) }
                 let rootBasis = lp.snapshot()
                 let dived = dive(deadline: deadline)
                 lp.restore(rootBasis)
@@ -95,20 +90,16 @@ final class BranchAndBound {
                     if stopAtFirst { break }
                     // Fix first, so that exchanges only look at the few free dossiers.
                     fixByReducedCost()
-                    if debug { print("before swaps", ContinuousClock.now - started, incValue) }
                     let better = improveBySwaps(found, deadline: deadline)
-                    if debug { print("after swaps", ContinuousClock.now - started) }
                     let value = units.total(better, values: model.value)
                     if value > incValue { incumbent = better; incValue = value; fixByReducedCost() }
                 }
-                if debug { print("dive", lp.iterations, "iterations", ContinuousClock.now - started, incValue) }
                 // The dive moved the basis: re-solve the root before branching.
                 // Reduced-cost fixing may leave nothing better to find: the
                 // root is then closed (infeasible or cut off means optimal).
                 let again = lp.solve(cutoff: threshold().isFinite ? -threshold() : .infinity, deadline: deadline)
                 if again == .timeLimit { heap.push(node); timedOut = true; break }
                 if again != .optimal { prunedMax = max(prunedMax, min(nodeBound, threshold())); continue }
-                if debug { print("root again", lp.iterations, "iterations", ContinuousClock.now - started) }
             } else {
                 nodeBound = min(node.bound, -lp.lagrangianBound())
             }
