@@ -2,10 +2,11 @@ import Territory
 
 extension CoverageAnalysis {
     /// Suggests `count` communes where a new place would bring the most uncovered people within
-    /// `radiusKilometres` (greedy with a bound, see `MaxCoverageProblem.greedy`).
+    /// `radiusKilometres`: lazy greedy, then single swaps, with a proven upper bound (see
+    /// `MaxCoverageProblem.greedy`). Deterministic: ties go to the smaller commune code.
     public func suggest(count: Int, radiusKilometres: Double, target: CoverageTarget = .allPlaces) -> CoverageSuggestion {
         let problem = maxCoverageProblem(radiusKilometres: radiusKilometres, target: target)
-        let solution = problem.greedy(count: count)
+        let solution = problem.greedy(count: count, swaps: true)
         let sites = zip(solution.chosen, solution.gains).enumerated().map { rank, pick in
             SuggestedSite(rank: rank + 1, code: communes[pick.0].code, name: communes[pick.0].name,
                           departmentCode: communes[pick.0].departmentCode, addedPopulation: Int(pick.1))

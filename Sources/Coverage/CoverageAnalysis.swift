@@ -21,6 +21,11 @@ public struct CoverageAnalysis: Sendable {
     public let fabriqueOffsets: [Int]
     /// Over `communes`, weighted by population.
     public let communeTree: SphereTree
+    /// Positions and unit vectors of `communes`, extracted once for all the nearest-place queries.
+    let communePositions: [GeoPoint]
+    let communeVectors: [SIMD3<Double>]
+    /// `communes` offsets in the commune tree's order, in which batches of queries run fastest.
+    let communeQueryOrder: [Int]
 
     public init(territory: TerritoryReference, places: [CoveragePlace]) {
         self.territory = territory
@@ -30,23 +35,26 @@ public struct CoverageAnalysis: Sendable {
         fabriqueOffsets = places.indices.filter { places[$0].isFabrique }
         fabriqueTree = SphereTree(points: fabriqueOffsets.map { places[$0].position })
         communeTree = SphereTree(points: communes.map(\.position), weights: communes.map { Double($0.population) })
+        communePositions = communes.map(\.position)
+        communeVectors = communePositions.map(Sphere.unitVector)
+        communeQueryOrder = communeTree.treeOrder
     }
 
     /// For each commune (same order as `communes`), the nearest place: its offset in `places` and the
     /// distance in km; `nil` when there is no place.
     public func nearestPlaces() -> [(index: Int, kilometres: Double)?] {
-        communes.map { placeTree.nearest(to: $0.position) }
+        placeTree.nearest(toEach: communePositions, vectors: communeVectors, order: communeQueryOrder)
     }
 
     /// For each commune, the distance in km to the nearest Fabrique (`nil` without any Fabrique).
     public func nearestFabriqueKilometres() -> [Double?] {
-        communes.map { fabriqueTree.nearest(to: $0.position)?.kilometres }
+        fabriqueTree.nearest(toEach: communePositions, vectors: communeVectors, order: communeQueryOrder).map { $0?.kilometres }
     }
 
     /// For each commune, the distance in km to the nearest place offering `service`.
     public func nearestKilometres(offering service: String) -> [Double?] {
         let tree = SphereTree(points: places.filter { $0.services.contains(service) }.map(\.position))
-        return communes.map { tree.nearest(to: $0.position)?.kilometres }
+        return tree.nearest(toEach: communePositions, vectors: communeVectors, order: communeQueryOrder).map { $0?.kilometres }
     }
 
     /// Population living within `radiusKilometres` of each commune's centroid (same order as `communes`)

@@ -11,7 +11,9 @@ extension MaxCoverageProblem {
     /// w.r.t. Sᵢ), by submodularity (the optimal k sets add at most their own marginal gains). The bound
     /// returned is the minimum over i = 0...k and the Lagrangian bound (`lagrangianBound`) after
     /// `boundIterations` subgradient steps, which is usually far tighter.
-    public func greedy(count k: Int, boundIterations: Int = 100) -> MaxCoverageSolution {
+    /// With `swaps`, the greedy choice is then improved by `improvedBySwaps` (the bound is unchanged:
+    /// it bounds every solution).
+    public func greedy(count k: Int, boundIterations: Int = 100, swaps: Bool = false) -> MaxCoverageSolution {
         var gain = [Double](repeating: 0, count: candidateCount)
         for candidate in 0..<candidateCount {
             gain[candidate] = setElements.row(candidate).reduce(0) { $0 + weights[Int($1)] }
@@ -39,7 +41,12 @@ extension MaxCoverageProblem {
         if bound > achieved + 0.5 {
             bound = min(bound, lagrangianBound(count: k, chosen: chosen, lowerBound: achieved, iterations: boundIterations))
         }
-        return MaxCoverageSolution(chosen: chosen, gains: gains, coveredWeight: achieved, upperBound: max(bound, achieved))
+        guard swaps, chosen.count == k else {
+            return MaxCoverageSolution(chosen: chosen, gains: gains, coveredWeight: achieved, upperBound: max(bound, achieved))
+        }
+        let improved = orderedByGain(improvedBySwaps(chosen))
+        let improvedTotal = improved.gains.reduce(0, +)
+        return MaxCoverageSolution(chosen: improved.chosen, gains: improved.gains, coveredWeight: improvedTotal, upperBound: max(bound, improvedTotal))
     }
 
     /// Sum of the `count` largest values, by a min-heap of that size (values are mostly zero late on).

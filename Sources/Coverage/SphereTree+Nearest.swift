@@ -15,14 +15,26 @@ extension SphereTree {
     /// (communes in code order are): each search starts from the previous answer's distance, so most of
     /// the tree is pruned from the first box test.
     public func nearest(toEach queries: [GeoPoint]) -> [(index: Int, kilometres: Double)?] {
-        guard count > 0 else { return queries.map { _ in nil } }
-        var previous = -1
-        return queries.map { query in
-            let slot = storage.nearestSlot(to: Sphere.unitVector(query), hint: previous)
-            previous = slot
-            return (Int(storage.originalIndex[slot]), query.distanceKilometres(to: storage.positions[slot]))
-        }
+        nearest(toEach: queries, vectors: queries.map(Sphere.unitVector))
     }
+
+    /// Same, with the queries' unit vectors already computed and an order in which to run them
+    /// (`CoverageAnalysis` keeps the communes' vectors and their k-d tree order, in which consecutive
+    /// queries are neighbours: the previous answer is then an excellent starting bound).
+    func nearest(toEach queries: [GeoPoint], vectors: [SIMD3<Double>], order: [Int]? = nil) -> [(index: Int, kilometres: Double)?] {
+        guard count > 0 else { return queries.map { _ in nil } }
+        var results = [(index: Int, kilometres: Double)?](repeating: nil, count: queries.count)
+        var previous = -1
+        for offset in order ?? Array(queries.indices) {
+            let slot = storage.nearestSlot(to: vectors[offset], hint: previous)
+            previous = slot
+            results[offset] = (Int(storage.originalIndex[slot]), queries[offset].distanceKilometres(to: storage.positions[slot]))
+        }
+        return results
+    }
+
+    /// Offsets of the tree's points in tree order: a space-filling order for batches of queries.
+    public var treeOrder: [Int] { (0..<count).map { Int(storage.originalIndex[$0]) } }
 }
 
 extension SphereTreeStorage {

@@ -58,7 +58,7 @@ final class SphereTreeStorage: @unchecked Sendable {
         var builder = SphereTreeBuilder(points: points, weights: input)
         builder.build()
         for (slot, index) in builder.order.enumerated() {
-            vectors[slot] = builder.vectors[Int(index)]
+            vectors[slot] = builder.vectors[slot]
             positions[slot] = points[Int(index)]
             originalIndex[slot] = index
             weights[slot] = input.isEmpty ? 0 : input[Int(index)]

@@ -14,6 +14,16 @@ final class MaxCoverageTests: XCTestCase {
         XCTAssertEqual(problem.coveredWeight([1, 2]), 13)
     }
 
+    func testASwapFixesAGreedyTrap() {
+        // Greedy takes set 0 (weight 10) first, then set 1 adds 4: 14. Sets 1 and 2 cover everything
+        // (18) once set 0 is swapped out.
+        let problem = MaxCoverageProblem(weights: [5, 5, 4, 4], sets: [[0, 1], [0, 2], [1, 3]])
+        XCTAssertEqual(problem.greedy(count: 2).coveredWeight, 14)
+        let swapped = problem.greedy(count: 2, swaps: true)
+        XCTAssertEqual(swapped.coveredWeight, 18)
+        XCTAssertEqual(Set(swapped.chosen), [1, 2])
+    }
+
     func testTiesGoToTheSmallerCandidate() {
         let problem = MaxCoverageProblem(weights: [5, 5], sets: [[], [1], [0]])
         XCTAssertEqual(problem.greedy(count: 2).chosen, [1, 2])
@@ -37,6 +47,12 @@ final class MaxCoverageTests: XCTestCase {
             for k in 1...3 {
                 let solution = problem.greedy(count: k)
                 let optimum = subsets(of: candidates, size: k).map(problem.coveredWeight).max() ?? 0
+                let swapped = problem.greedy(count: k, swaps: true)
+                XCTAssertGreaterThanOrEqual(swapped.coveredWeight, solution.coveredWeight)
+                XCTAssertLessThanOrEqual(swapped.coveredWeight, optimum)
+                XCTAssertEqual(problem.coveredWeight(swapped.chosen), swapped.coveredWeight)
+                XCTAssertEqual(Set(swapped.chosen).count, swapped.chosen.count)
+                XCTAssertEqual(swapped.gains, swapped.gains.sorted(by: >))
                 XCTAssertEqual(problem.coveredWeight(solution.chosen), solution.coveredWeight)
                 XCTAssertLessThanOrEqual(solution.coveredWeight, optimum)
                 XCTAssertGreaterThanOrEqual(solution.upperBound, optimum)
