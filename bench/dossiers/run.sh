@@ -42,7 +42,12 @@ if [ ! -x "$BIN" ]; then
     # The sources may be mid-edit by someone else: retry a failed build a few times, a minute apart.
     for attempt in 1 2 3 4 5; do
         log "compilation release (essai $attempt), 15-25 min depuis zéro sur 2 cœurs"
-        if (cd "$ROOT" && swift build -c release --product fabriques --scratch-path "$ROOT/.build-release") > "$WORK-build.log" 2>&1; then break; fi
+        # What the binary is built from, kept next to it: the commit, and any uncommitted source file.
+        { echo "$(git -C "$ROOT" rev-parse --short HEAD) at $(date -u +%Y-%m-%dT%H:%M:%SZ)";
+          git -C "$ROOT" status --porcelain -- Sources Package.swift | tr '\n' ' '; } > "$WORK-build.source"
+        if (cd "$ROOT" && swift build -c release --product fabriques --scratch-path "$ROOT/.build-release") > "$WORK-build.log" 2>&1; then
+            mv "$WORK-build.source" "$BIN.source"; break
+        fi
         tail -5 "$WORK-build.log" >&2
         [ "$attempt" -lt 5 ] || die "la compilation échoue (voir $WORK-build.log)"
         sleep 60
@@ -58,12 +63,13 @@ mkdir -p "$RESULTS"
     echo "kernel=$(uname -r)"
     echo "wrk=$(wrk -v 2>&1 | head -1)"
     echo "python=$("$PY" --version 2>&1)"
-    echo "sqlite=$("$PY" -c 'import sqlite3; print(sqlite3.sqlite_version)')"
-    echo "postgres=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1 | xargs -I{} {}/postgres --version)"
+    echo "sqlite=$(grep -hm1 '#define SQLITE_VERSION ' "$ROOT"/.build-release/checkouts/sqlite-nio/Sources/*/include/*.h 2>/dev/null | awk '{print $3}' | tr -d '"') (bundled by SQLiteNIO)"
+    echo "postgres=$("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/postgres" --version)"
     echo "swift=$(swift --version 2>/dev/null | head -1 || true)"
     echo "commit=$(git -C "$ROOT" rev-parse --short HEAD)"
     echo "uncommitted_in_sources=$(git -C "$ROOT" status --porcelain -- Sources Package.swift | wc -l)"
-    echo "binary=$BIN, built $(date -u -r "$BIN" +%Y-%m-%dT%H:%M:%SZ)"
+    echo "binary=$BIN, modified $(date -u -r "$BIN" +%Y-%m-%dT%H:%M:%SZ)"
+    echo "binary_built_from=$(cat "$BIN.source" 2>/dev/null || echo unknown)"
     echo "applicants=$APPLICANTS late=$LATE sizes=${SIZES[*]} wrk_duration=${DURATION}s warmup=${WARMUP}s"
 } > "$RESULTS/machine.txt"
 cat "$RESULTS/machine.txt" >&2
