@@ -30,7 +30,10 @@ public enum Selector {
             if let o = out.objective, let b = out.bound { result.gap = max(0, b - o) / max(abs(o), 1e-9) }
         }
         if out.status == .infeasible {
-            let conflict = ConflictFinder.minimalConflict(model: model, rootRay: out.rootRay, deadline: nil)
+            // The time limit applies again to the conflict search: on timeout the
+            // reported set still conflicts but may not be minimal.
+            let conflictDeadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
+            let conflict = ConflictFinder.minimalConflict(model: model, rootRay: out.rootRay, deadline: conflictDeadline)
             var seen = Set<String>()
             result.conflicts = conflict.map { TargetWording.describe($0, model: model) }.filter { seen.insert($0).inserted }
         }
