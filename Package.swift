@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "Directory", dependencies: ["Territory"]),
         .target(name: "Spreadsheet"),
         .target(name: "Selection"),
+        .target(name: "Coverage", dependencies: ["Territory"]),
+        .executableTarget(name: "CoverageBench", dependencies: ["Coverage", "Territory"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
                 "Storage",
                 "Spreadsheet",
                 "Selection",
+                "Coverage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -72,6 +75,7 @@ let package = Package(
             dependencies: [
                 "Web",
                 "Selection",
+                "Coverage",
                 "Storage",
                 "Territory",
                 "Directory",
@@ -87,6 +91,7 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Territory"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Territory"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "Territory"], resources: [.copy("Fixtures")]),
         .target(

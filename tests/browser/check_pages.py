@@ -29,12 +29,13 @@ BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080").rstrip("/
 PAGE_TIMEOUT = 20  # seconds, per page load / wait / axe run
 ANONYMOUS_PAGES = ["/", "/territoires", "/territoires/departements/16", "/connexion", "/page-qui-n-existe-pas",
                    "/lieux", "/lieux?commune=Angoul%C3%AAme&rayon=20&service=Aide+aux+d%C3%A9marches+administratives",
-                   "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1", "/appels", "/appels/1"]
+                   "/lieux?departement=16", "/lieux?type=inconnu", "/lieux/1", "/appels", "/appels/1", "/couverture", "/couverture/departements/16?rayon=10",
+                   "/couverture/regions/84?cible=fabriques"]
 ROLES = [  # (role, email, password, display name, extra paths, "first detail link" prefix)
     ("admin", "admin@demo.fabriques.fr", "demo-admin-fabriques", "Alice Admin", ["/admin/comptes"], "/admin/comptes/"),
     ("comité", "comite@demo.fabriques.fr", "demo-comite-fabriques", "Camille Comité",
      ["/lieux/import", "/signalements", "/lieux/1/modifier", "/organisations", "/appels/1", "/appels/1/modifier",
-      "/appels/1/formulaire", "/instruction?tri=note", "/dossiers/6", "/admin/courriels", "/appels/1/vagues/2"], "/organisations/"),
+      "/appels/1/formulaire", "/instruction?tri=note", "/dossiers/6", "/admin/courriels", "/appels/1/vagues/2", "/selection"], "/organisations/"),
     ("instructeur", "instructeur.charente@demo.fabriques.fr", "demo-instructeur-16", "Ines Instructrice",
      ["/organisations", "/instruction", "/dossiers/2", "/dossiers/3", "/dossiers/2/impression", "/notifications"], "/organisations/"),
     ("porteur", "porteur@demo.fabriques.fr", "demo-porteur-fabriques", "Paul Porteur", ["/mon-organisation", "/dossiers", "/dossiers/1"], None),

@@ -9,6 +9,7 @@ public struct ApiController: Sendable {
     let services: AppServices
     let openAPIDocument: ByteBuffer
     let index: DirectoryIndexCache
+    let coverage: CoverageService
     let searchResponses = SearchResponseCache()
 
     /// Every operation of the API, named by its OpenAPI operationId. The router is built from this
@@ -18,6 +19,7 @@ public struct ApiController: Sendable {
         case listOrganisations, getOrganisation
         case listPlaces, getPlace, exportPlacesCSV, exportPlacesGeoJSON, exportPlacesJSON
         case listDossiers, getDossier, transitionDossier
+        case getCoverage
 
         public var method: HTTPRequest.Method { self == .transitionDossier ? .post : .get }
 
@@ -41,6 +43,7 @@ public struct ApiController: Sendable {
             case .listDossiers: "/api/v1/dossiers"
             case .getDossier: "/api/v1/dossiers/{id}"
             case .transitionDossier: "/api/v1/dossiers/{id}/transitions"
+            case .getCoverage: "/api/v1/coverage"
             }
         }
 
@@ -86,6 +89,11 @@ public struct ApiController: Sendable {
         case .listDossiers: return try await DossiersAPI(services: services).list(request, context: context)
         case .getDossier: return try await DossiersAPI(services: services).show(context)
         case .transitionDossier: return try await DossiersAPI(services: services).transition(request, context: context)
+        case .getCoverage:
+            let query = request.queryDictionary
+            let parameters = try CoverageParameters(query)
+            let report = try await coverage.report(radius: parameters.radius, target: parameters.target)
+            return try CoverageJSON.response(report, includeCommunes: query["include_communes"] == "1")
         }
     }
 

@@ -72,7 +72,9 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     DossierController(services: services).register(on: router)
     ReviewController(services: services).register(on: router)
     SelectionController(services: services, index: index).register(on: router)
-    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index).register(on: router)
+    let coverage = CoverageService(territory: services.territory, index: index)
+    CoverageController(services: services, coverage: coverage).register(on: router)
+    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index, coverage: coverage).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {
             var parameters: [String: String] = [:]

@@ -47,6 +47,7 @@ public enum SiteURL: Sendable, Hashable {
     case reviewExportODS(query: String = "")
     case notifications
     case outbox
+    case coverage
     case selection(call: Int64? = nil)
     case scenario(Int64)
     case scenarioExport(Int64)
@@ -108,6 +109,7 @@ public enum SiteURL: Sendable, Hashable {
         case .reviewExportODS(let query): "/instruction/export.ods" + (query.isEmpty ? "" : "?" + query)
         case .notifications: "/notifications"
         case .outbox: "/admin/courriels"
+        case .coverage: "/couverture"
         case .selection(let call): "/selection" + (call.map { "?appel=\($0)" } ?? "")
         case .scenario(let id): "/selection/\(id)"
         case .scenarioExport(let id): "/selection/\(id)/export.csv"

@@ -26,7 +26,7 @@ enum Layout {
     }
 
     static func navigation(for viewer: Viewer?) -> [(SiteURL, String)] {
-        var links: [(SiteURL, String)] = [(.home, "Accueil"), (.places, "Trouver un lieu"), (.territories, "Territoires"), (.calls, "Appels")]
+        var links: [(SiteURL, String)] = [(.home, "Accueil"), (.places, "Trouver un lieu"), (.territories, "Territoires"), (.coverage, "Couverture"), (.calls, "Appels")]
         guard let viewer else { return links }
         if viewer.has(.applicant) { links.append((.myOrganisation, "Mon organisation")) }
         if viewer.has(.applicant) || viewer.roles.isEmpty { links.append((.dossiers, "Mes dossiers")) }

@@ -74,6 +74,8 @@ struct FranceMap: Sendable {
         self.viewBox = viewBox
     }
 
+    func reframed(_ box: (Double, Double, Double, Double)) -> FranceMap { FranceMap(frames: frames, shapes: shapes, viewBox: box) }
+
     /// The same map framed on one département, with a margin.
     func zoomed(on departmentCode: String) -> FranceMap {
         guard let shape = shapes.first(where: { $0.code == departmentCode }) else { return self }
