@@ -160,6 +160,7 @@ def porteur_dossier(driver, role):
     visit(driver, "/appels/1", f"{role}:")
     try:
         driver.find_element(By.XPATH, '//main//button[normalize-space()="Commencer un dossier"]').click()
+        WebDriverWait(driver, PAGE_TIMEOUT).until(lambda d: urlparse(d.current_url).path.startswith("/dossiers/"))
         wait_loaded(driver)
         path = urlparse(driver.current_url).path
         record(path.startswith("/dossiers/"), f"{role}: dossier started", driver.current_url)
@@ -178,6 +179,7 @@ def porteur_dossier(driver, role):
         surface.clear()
         surface.send_keys("beaucoup")
         driver.find_element(By.XPATH, '//button[@value="deposer"]').click()
+        WebDriverWait(driver, PAGE_TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
         wait_loaded(driver)
         kept = driver.find_element(By.ID, "champ-lieu_surface").get_attribute("value")
         record(kept == "beaucoup", f"{role}: failed submission keeps what was typed", f"value: {kept!r}")

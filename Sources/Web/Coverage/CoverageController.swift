@@ -14,12 +14,13 @@ struct CoverageController: Sendable {
         router.get("/couverture/regions/:code", use: region)
         router.get("/couverture/departements/:code", use: department)
         router.get("/couverture/communes.csv", use: communes)
+        router.get("/couverture/suggestions", use: suggestions)
     }
 
     func page(_ scope: CoveragePages.Scope, name: String, request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = try CoverageParameters(request.queryDictionary)
         let report = try await coverage.report(radius: parameters.radius, target: parameters.target)
-        let suggestion = CoveragePages.isNational(scope) ? try await coverage.suggest(count: 10, radius: parameters.radius, target: parameters.target) : nil
+        let suggestion = CoveragePages.isNational(scope) ? try await coverage.suggestionIfReady(count: 10, radius: parameters.radius, target: parameters.target) : nil
         let model = CoveragePages.Model(scope: scope, parameters: parameters, report: report, suggestion: suggestion, territory: services.territory)
         return .html(CoveragePages.render(model, layout: .init(context: context, title: "Couverture : \(name)", current: .coverage)))
     }
@@ -36,6 +37,17 @@ struct CoverageController: Sendable {
     @Sendable func department(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let department = context.parameters.get("code").flatMap({ services.territory.department(code: $0.uppercased()) }) else { throw AppError.notFound }
         return try await page(.department(department), name: department.name, request: request, context: context)
+    }
+
+    /// Where to add places, computed on demand (k = 10, 50 or 100): the one figure worth waiting for.
+    @Sendable func suggestions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.queryDictionary
+        let parameters = try CoverageParameters(query)
+        let count = Int(query["nombre"] ?? "10") ?? 0
+        guard [10, 50, 100].contains(count) else { throw AppError.badRequest("Le nombre de suggestions est 10, 50 ou 100.") }
+        let suggestion = try await coverage.suggest(count: count, radius: parameters.radius, target: parameters.target)
+        return .html(CoveragePages.suggestionPage(suggestion, parameters: parameters,
+                                                  layout: .init(context: context, title: "Où ajouter des lieux", current: .coverage)))
     }
 
     @Sendable func communes(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -102,8 +102,27 @@ enum CoveragePages {
     }
 
     static func suggestions(_ model: Model) -> BodyNode {
-        guard let s = model.suggestion else { return .empty }
-        return .section(.attr("aria-labelledby", "titre-suggestions"),
+        guard isNational(model.scope) else { return .empty }
+        guard let s = model.suggestion else {
+            return .section(.h2("Où ajouter des lieux"),
+                .p(.text(escaping: "Le calcul des communes où un lieu couvrirait le plus d'habitants est en cours ; il s'affichera ici au prochain chargement, ou "),
+                   .a(.href("/couverture/suggestions?\(model.parameters.query)&nombre=10"), "sur sa page (10, 50 ou 100 communes)"), "."))
+        }
+        return suggestionSection(s, parameters: model.parameters)
+    }
+
+    static func suggestionPage(_ s: CoverageSuggestion, parameters: CoverageParameters, layout: Layout.Model) -> String {
+        Layout.render(layout,
+            .p(.a(.href("/couverture?\(parameters.query)"), "← Couverture nationale")),
+            .h1(.text(escaping: "Où ajouter \(s.requestedCount) lieux (rayon \(Int(s.radiusKilometres)) km)")),
+            .p(.a(.href("/couverture/suggestions?\(parameters.query)&nombre=10"), "10"), " · ",
+               .a(.href("/couverture/suggestions?\(parameters.query)&nombre=50"), "50"), " · ",
+               .a(.href("/couverture/suggestions?\(parameters.query)&nombre=100"), "100 communes")),
+            suggestionSection(s, parameters: parameters))
+    }
+
+    static func suggestionSection(_ s: CoverageSuggestion, parameters: CoverageParameters) -> BodyNode {
+        .section(.attr("aria-labelledby", "titre-suggestions"),
             .h2(.id("titre-suggestions"), .text(escaping: "Où ajouter \(s.requestedCount) lieux")),
             .p(.text(escaping: "Les communes qui couvriraient le plus d'habitants encore au-delà de \(Int(s.radiusKilometres)) km : ensemble \(FrenchNumber.format(s.addedPopulation)) habitants de plus. Aucun choix de \(s.requestedCount) communes ne peut dépasser \(FrenchNumber.format(s.upperBound)) : cette proposition atteint au moins \(percent(s.guaranteedRatio)) du meilleur possible.")),
             .ol(.group(s.sites.map { site in

@@ -14,6 +14,7 @@ final class CoverageService: @unchecked Sendable {
     private var analysis: CoverageAnalysis?
     private var reports: [String: CoverageReport] = [:]
     private var suggestions: [String: CoverageSuggestion] = [:]
+    private var pending: Set<String> = []
 
     init(territory: TerritoryReference, index: DirectoryIndexCache) {
         self.territory = territory
@@ -46,6 +47,25 @@ final class CoverageService: @unchecked Sendable {
         let report = analysis.report(radiusKilometres: radius, target: target)
         lock.withLock { if self.generation == generation { reports[key] = report } }
         return report
+    }
+
+    /// The suggestion if already computed; otherwise starts computing it in the background and returns
+    /// nil, so that a page never waits for the slowest figure.
+    func suggestionIfReady(count: Int, radius: Double, target: CoverageTarget) async throws -> CoverageSuggestion? {
+        let (_, generation) = try await current()
+        let key = "\(count)|\(radius)|\(target)"
+        let (cached, started) = lock.withLock { () -> (CoverageSuggestion?, Bool) in
+            if self.generation == generation, let found = suggestions[key] { return (found, true) }
+            return (nil, !pending.insert(key).inserted)
+        }
+        if let cached { return cached }
+        if !started {
+            Task.detached { [self] in
+                _ = try? await self.suggest(count: count, radius: radius, target: target)
+                _ = self.lock.withLock { self.pending.remove(key) }
+            }
+        }
+        return nil
     }
 
     func suggest(count: Int, radius: Double, target: CoverageTarget) async throws -> CoverageSuggestion {
