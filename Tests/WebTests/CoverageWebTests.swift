@@ -46,8 +46,14 @@ final class CoverageWebTests: XCTestCase {
             XCTAssertTrue(suggestions.body.contains("Où ajouter 10 lieux"))
             XCTAssertTrue(suggestions.body.contains("du meilleur possible"))
             XCTAssertTrue(page.body.contains("Par type de commune"))
+            XCTAssertGreaterThanOrEqual(page.body.components(separatedBy: "<path d=").count - 1, 96, "every département outline is drawn")
+            XCTAssertTrue(page.body.contains("95 % et plus"), "the legend names the classes")
             let department = try await browser.get("/couverture/departements/16?rayon=10")
             XCTAssertTrue(department.body.contains("Couverture du territoire : Charente"))
+            // One red point per commune of the département beyond the radius, and a table row for each (up to 100).
+            let blankInCharente = communes.filter { commune in !places.contains { Self.haversine($0, commune.position) <= 10 } }
+            let zone = department.body.components(separatedBy: "class=\"zones-blanches\"").last?.components(separatedBy: "</g>").first ?? ""
+            XCTAssertEqual(zone.components(separatedBy: "<circle").count - 1, blankInCharente.count)
             let region = try await browser.get("/couverture/regions/75")
             XCTAssertEqual(region.status, .ok)
             let unknown = try await browser.get("/couverture/departements/00")

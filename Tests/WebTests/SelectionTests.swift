@@ -26,7 +26,7 @@ final class SelectionWebTests: XCTestCase {
         try await TestApp.run { browser, services in
             _ = try await browser.signIn(Self.comite.0, Self.comite.1)
             let fields = [("nom", "Dix au plus"), ("mode", "au_plus"), ("nombre", "10"), ("budget", "1 000 000"), ("min_rural", "2"),
-                          ("max_departement", "1"), ("note_min", "8")]
+                          ("max_qpv", "4"), ("max_region", "3"), ("max_departement", "1"), ("note_min", "8")]
             let path = try await Self.scenario(browser, fields)
             let page = try await browser.get(path)
             XCTAssertTrue(page.body.contains("Sélection optimale prouvée"), String(page.body.prefix(3000)))
@@ -39,6 +39,8 @@ final class SelectionWebTests: XCTestCase {
             XCTAssertLessThanOrEqual(chosen.reduce(0) { $0 + $1.amount }, 1_000_000)
             XCTAssertGreaterThanOrEqual(chosen.filter { $0.categories.contains("rural") }.count, 2)
             XCTAssertEqual(Set(chosen.compactMap(\.department)).count, chosen.count, "at most one per département")
+            XCTAssertLessThanOrEqual(chosen.filter { $0.categories.contains("qpv") }.count, 4)
+            XCTAssertLessThanOrEqual(Dictionary(grouping: chosen, by: { $0.region ?? "" }).values.map(\.count).max() ?? 0, 3)
             XCTAssertTrue(chosen.allSatisfy { !$0.unfavourableOpinion && $0.score >= 8 })
             XCTAssertEqual(result.explanations?.count, scenario.pool.count, "every dossier is explained")
 

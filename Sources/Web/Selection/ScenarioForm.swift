@@ -13,7 +13,8 @@ struct ScenarioForm {
     var bonusRadiusKm: Double
     var timeLimitSeconds: Double
 
-    static let fieldOrder = ["nom", "nombre", "budget", "min_qpv", "min_rural", "min_numerique", "max_vague", "max_departement", "max_commune",
+    static let fieldOrder = ["nom", "nombre", "budget", "min_qpv", "max_qpv", "min_rural", "max_rural", "min_numerique", "max_numerique",
+                             "min_region", "max_region", "max_vague", "max_departement", "max_commune",
                              "note_min", "imposes", "exclus", "bonus", "rayon", "limite"]
 
     /// The form prefilled from the call's diversity targets.
@@ -50,9 +51,13 @@ struct ScenarioForm {
         if let text = form.text("budget") {
             if let euros = FrenchNumber.parse(text), euros >= 0 { targets.budget = euros } else { errors["budget"] = "Indiquez l'enveloppe en euros, ou laissez vide." }
         }
-        for (field, category) in [("min_qpv", "qpv"), ("min_rural", "rural"), ("min_numerique", "numerique")] {
-            if let minimum = count(field) { targets.categories[category] = CountBounds(min: minimum) }
+        for category in ["qpv", "rural", "numerique"] {
+            let minimum = count("min_\(category)"), maximum = count("max_\(category)")
+            if let minimum, let maximum, minimum > maximum { errors["max_\(category)"] = "Le maximum doit être au moins égal au minimum." }
+            if minimum != nil || maximum != nil { targets.categories[category] = CountBounds(min: minimum, max: maximum) }
         }
+        let regionMinimum = count("min_region"), regionMaximum = count("max_region")
+        if regionMinimum != nil || regionMaximum != nil { targets.perRegion = CountBounds(min: regionMinimum, max: regionMaximum) }
         if let max = count("max_vague") { targets.perWave = CountBounds(max: max) }
         if let max = count("max_departement") { targets.perDepartment = CountBounds(max: max) }
         if let max = count("max_commune") { targets.perCommune = CountBounds(max: max) }

@@ -66,8 +66,14 @@ enum SelectionPages {
                 Form.field("Nombre", name: "nombre", value: f["nombre"] ?? "", error: e["nombre"], required: true),
                 Form.field("Enveloppe (euros)", name: "budget", value: f["budget"] ?? "", error: e["budget"]),
                 Form.field("Minimum en QPV", name: "min_qpv", value: f["min_qpv"] ?? "", error: e["min_qpv"]),
+                Form.field("Maximum en QPV", name: "max_qpv", value: f["max_qpv"] ?? "", error: e["max_qpv"]),
                 Form.field("Minimum en communes rurales", name: "min_rural", value: f["min_rural"] ?? "", error: e["min_rural"]),
+                Form.field("Maximum en communes rurales", name: "max_rural", value: f["max_rural"] ?? "", error: e["max_rural"]),
                 Form.field("Minimum de Fabriques numériques", name: "min_numerique", value: f["min_numerique"] ?? "", error: e["min_numerique"]),
+                Form.field("Maximum de Fabriques numériques", name: "max_numerique", value: f["max_numerique"] ?? "", error: e["max_numerique"]),
+                Form.field("Au moins par région présente", name: "min_region", value: f["min_region"] ?? "", error: e["min_region"],
+                           hint: "Chaque région du vivier ou des Fabriques comptées doit en avoir au moins autant."),
+                Form.field("Au plus par région", name: "max_region", value: f["max_region"] ?? "", error: e["max_region"]),
                 check("compter_labellisees", "Les Fabriques déjà labellisées comptent dans ces cibles et dans les plafonds"),
                 Form.field("Au plus par vague", name: "max_vague", value: f["max_vague"] ?? "", error: e["max_vague"]),
                 Form.field("Au plus par département", name: "max_departement", value: f["max_departement"] ?? "", error: e["max_departement"]),
@@ -151,11 +157,11 @@ enum SelectionPages {
         return .group([
             .h2("Répartition"),
             .table(.class("data-table"), .caption("Par catégorie"),
-                .thead(.tr(.th(.attr("scope", "col"), "Catégorie"), .th(.attr("scope", "col"), "Retenus"), .th(.attr("scope", "col"), "Déjà labellisés comptés"), .th(.attr("scope", "col"), "Minimum"))),
+                .thead(.tr(.th(.attr("scope", "col"), "Catégorie"), .th(.attr("scope", "col"), "Retenus"), .th(.attr("scope", "col"), "Déjà labellisés comptés"), .th(.attr("scope", "col"), "Cible"))),
                 .tbody(.group(categories.sorted { $0.key < $1.key }.map { key, label in
                     .tr(.td(.text(escaping: label)), .td(.text(escaping: String(picked.filter { $0.categories.contains(key) }.count))),
                         .td(.text(escaping: String(s.labelled.filter { $0.categories.contains(key) }.count))),
-                        .td(.text(escaping: s.targets.categories[key]?.min.map(String.init) ?? "–")))
+                        .td(.text(escaping: [s.targets.categories[key]?.min.map { "≥ \($0)" }, s.targets.categories[key]?.max.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " ").nilIfEmpty ?? "–")))
                 }))),
             .table(.class("data-table"), .caption("Par région"),
                 .thead(.tr(.th(.attr("scope", "col"), "Région"), .th(.attr("scope", "col"), "Retenus"), .th(.attr("scope", "col"), "Déjà labellisés comptés"))),
