@@ -6,11 +6,12 @@ import Foundation
 public enum ParisCalendar {
     public static let zone = TimeZone(identifier: "Europe/Paris")!
 
-    static var calendar: Calendar {
+    /// Built once: exports format thousands of instants.
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar
-    }
+    }()
 
     public enum LocalTimeError: Error, Sendable, Equatable {
         case unreadable(String)

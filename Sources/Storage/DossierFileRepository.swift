@@ -8,6 +8,9 @@ public protocol DossierFileRepository: Sendable {
     func store(dossierID: Int64, fieldKey: String, filename: String, contentType: String, content: [UInt8], by user: Int64, at: Instant) async throws -> Int64
     func metadata(dossierID: Int64) async throws -> [StoredFile]
     func content(fileID: Int64) async throws -> (StoredFile, [UInt8])?
+    /// Deletes the earlier uploads of one field of a draft: only the file the answer points to matters
+    /// before submission, and retries would otherwise pile up.
+    func removeSuperseded(dossierID: Int64, fieldKey: String, keeping fileID: Int64) async throws
 }
 
 public struct SQLDossierFileRepository: DossierFileRepository {
@@ -32,6 +35,11 @@ public struct SQLDossierFileRepository: DossierFileRepository {
     public func content(fileID: Int64) async throws -> (StoredFile, [UInt8])? {
         guard let row = try await db.select().column("*").from("dossier_files").where("id", .equal, fileID).first() else { return nil }
         return (try Self.file(row), Array(try row.decode(column: "content", as: Data.self)))
+    }
+
+    public func removeSuperseded(dossierID: Int64, fieldKey: String, keeping fileID: Int64) async throws {
+        try await db.delete(from: "dossier_files").where("dossier_id", .equal, dossierID).where("field_key", .equal, fieldKey)
+            .where("id", .notEqual, fileID).run()
     }
 
     static func file(_ row: any SQLRow) throws -> StoredFile {

@@ -40,11 +40,17 @@ public struct SQLDossierListing: DossierListing {
     let db: any SQLDatabase
     public init(_ database: Database) { db = database.sql }
 
+    /// Lists and exports never show the answers: leaving out that column spares reading and decoding
+    /// the largest value of every row (listed dossiers carry empty answers).
+    static let listedColumns = ["id", "call_id", "wave_id", "form_version_id", "owner_user_id", "organisation_id", "title", "commune_code",
+                                "department_code", "region_code", "is_qpv", "is_rural", "is_digital", "amount_cents", "state", "score",
+                                "score_spread", "assignee_user_id", "created_at", "updated_at", "submitted_at", "decided_at", "decision_reason"]
+
     public func page(_ filter: DossierFilter, viewer: Viewer, limit: Int, offset: Int) async throws -> DossierResultPage {
         let count = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
         apply(filter, viewer: viewer, to: count)
         let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
-        let query = db.select().column("*").from("dossiers")
+        let query = db.select().columns(Self.listedColumns.map { SQLColumn($0) }).from("dossiers")
         apply(filter, viewer: viewer, to: query)
         switch filter.order {
         case .number: query.orderBy("id", .descending)
@@ -57,7 +63,7 @@ public struct SQLDossierListing: DossierListing {
     }
 
     public func batch(_ filter: DossierFilter, viewer: Viewer, after: Int64, limit: Int) async throws -> [Dossier] {
-        let query = db.select().column("*").from("dossiers").where("id", .greaterThan, after)
+        let query = db.select().columns(Self.listedColumns.map { SQLColumn($0) }).from("dossiers").where("id", .greaterThan, after)
         apply(filter, viewer: viewer, to: query)
         return try await query.orderBy("id").limit(limit).all().map(SQLDossierRepository.dossier)
     }

@@ -165,7 +165,7 @@ public struct SQLDossierRepository: DossierRepository {
                 isRural: try row.decode(column: "is_rural", as: Int64.self) != 0, isDigital: try row.decode(column: "is_digital", as: Int64.self) != 0),
             amountCents: try row.decode(column: "amount_cents", as: Int64?.self),
             state: DossierState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
-            answers: try JSONColumn.decode(DossierAnswers.self, try row.decode(column: "answers", as: String.self)),
+            answers: row.contains(column: "answers") ? try JSONColumn.decode(DossierAnswers.self, try row.decode(column: "answers", as: String.self)) : [:],
             score: try row.decode(column: "score", as: Double?.self), scoreSpread: try row.decode(column: "score_spread", as: Double?.self),
             assigneeUserID: try row.decode(column: "assignee_user_id", as: Int64?.self),
             createdAt: try instant("created_at")!, updatedAt: try instant("updated_at")!, submittedAt: try instant("submitted_at"),

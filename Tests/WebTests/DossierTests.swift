@@ -138,11 +138,17 @@ final class DossierTests: XCTestCase {
             XCTAssertEqual(good.status, .seeOther)
             let stored = try await services.dossierFiles.metadata(dossierID: id)
             XCTAssertEqual(stored.map(\.filename), ["Statuts 2026.pdf"])
-            let download = try await browser.get("\(path)/fichiers/\(stored[0].id)")
+            let replaced = try await browser.postMultipart(path, fields: [("action", "enregistrer")], files: [("file_piece_statuts", "statuts-v2.pdf", Self.pdf)])
+            XCTAssertEqual(replaced.status, .seeOther)
+            let afterReplace = try await services.dossierFiles.metadata(dossierID: id)
+            XCTAssertEqual(afterReplace.map(\.filename), ["statuts-v2.pdf"], "a draft keeps only the file its answer points to")
+            let gone = try await browser.get("\(path)/fichiers/\(stored[0].id)")
+            XCTAssertEqual(gone.status, .notFound)
+            let download = try await browser.get("\(path)/fichiers/\(afterReplace[0].id)")
             XCTAssertEqual(download.body, Self.pdf)
             try await Self.signIn(browser, Self.pauline)
-            let v18 = try await browser.get("\(path)/fichiers/\(stored[0].id)").status
-            XCTAssertEqual(v18, .forbidden)
+            let foreign = try await browser.get("\(path)/fichiers/\(afterReplace[0].id)")
+            XCTAssertEqual(foreign.status, .forbidden)
         }
     }
 

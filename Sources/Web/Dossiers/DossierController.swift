@@ -101,6 +101,10 @@ struct DossierController: Sendable {
                                                                contentType: upload.contentType ?? "application/octet-stream", content: Array(upload.data),
                                                                by: access.viewer.userID, at: services.now)
             answers[field.key] = .text(String(fileID))
+            // A submitted dossier sent back for correction keeps the file the reviewers read.
+            if access.dossier.state == .draft {
+                try await services.dossierFiles.removeSuperseded(dossierID: access.dossier.id, fieldKey: field.key, keeping: fileID)
+            }
         }
         _ = try await dossiers.saveAnswers(access, answers: answers)
         if context.form["auto"] == "1" { return Response(status: .noContent) }
