@@ -11,14 +11,23 @@ public enum TestDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let database: Database
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url = postgresURL {
             database = try await Database.open(.postgres(url: url), logger: logger)
-            try await database.sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
-            try await database.sql.raw("CREATE SCHEMA public").run()
         } else {
             database = try await Database.open(.sqlite(path: temporaryDirectory().appendingPathComponent("test.sqlite").path), logger: logger)
         }
-        if migrated { try await Migrator().migrate(database) }
+        // A failed preparation must still shut the pool down: an abandoned pool stops the whole test process.
+        do {
+            if postgresURL != nil {
+                try await database.sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
+                try await database.sql.raw("CREATE SCHEMA public").run()
+            }
+            if migrated { try await Migrator().migrate(database) }
+        } catch {
+            try? await database.close()
+            throw error
+        }
         return database
     }
 
