@@ -1,147 +1,126 @@
+import Foundation
 import Territory
 
 /// An immutable in-memory index of the directory: searches are pure functions of the index and the
 /// query, so the page, the API and the tests give the same answers.
+///
+/// Laid out for the scan, not for the records: places are stored in rows of `rowHeight` degrees of
+/// latitude, each row sorted by longitude, so a "near" search reads only the cells around its centre;
+/// positions, folded text and filter values sit in flat arrays, so the loop touches no place record
+/// until one matches.
 public struct PlaceSearchIndex: Sendable {
-    struct Entry: Sendable {
-        let place: DirectoryPlace
-        /// Folded name, commune and kinds without spaces: "fab lab" and "FabLab" both become "fablab".
-        let compactText: String
-        let rural: Bool
-        let priorityNeighbourhood: Bool
-    }
+    static let rowHeight = 0.1
 
-    let entries: [Entry]
-    /// Hot data of the scan in flat arrays, so the loop touches no place record until one matches.
+    /// The places, in grid order (the order of every per-place array below).
+    let records: [DirectoryPlace]
     let latitudes: [Double]
-    let compactBytes: [[UInt8]]
-    public var count: Int { entries.count }
-    public var places: [DirectoryPlace] { entries.map(\.place) }
+    let longitudes: [Double]
+    /// Unit vectors of the positions: a dot product rules most candidates out before any trigonometry.
+    let unitX: [Double], unitY: [Double], unitZ: [Double]
+    /// `rowStarts[r] ..< rowStarts[r + 1]` are the places of row `firstRow + r`.
+    let firstRow: Int
+    let rowStarts: [Int]
+    /// Folded name, commune, address and kinds without spaces ("fab lab" and "FabLab" both become
+    /// "fablab"), all places' bytes end to end.
+    let textBytes: [UInt8]
+    let textStarts: [Int]
+    let vocabulary: SearchVocabulary
+    /// The values of each place: `valueNumbers[valueStarts[i] ..< valueStarts[i + 1]]`.
+    let valueNumbers: [Int32]
+    let valueStarts: [Int]
+    /// One bit per place for each value: `postings[value * wordsPerValue + place / 64]`.
+    let postings: [UInt64]
+    let wordsPerValue: Int
+    /// Positions in the order of a search without a centre (labelled places first, then by name).
+    let defaultOrder: [Int32]
+    /// Rank of each place's name, to break distance ties without comparing strings.
+    let nameRanks: [Int32]
+
+    public var count: Int { records.count }
+    public var places: [DirectoryPlace] { records }
 
     public init(places: [DirectoryPlace], territory: TerritoryReference) {
-        // Sorted by latitude, so that a "near" search only scans the band around its centre.
-        let sorted = places.sorted { $0.position.latitude < $1.position.latitude }
-        entries = sorted.map { place in
+        let height = Self.rowHeight
+        let row = { (place: DirectoryPlace) in Int((place.position.latitude / height).rounded(.down)) }
+        let sorted = places.sorted { (row($0), $0.position.longitude) < (row($1), $1.position.longitude) }
+        records = sorted
+        latitudes = sorted.map(\.position.latitude)
+        longitudes = sorted.map(\.position.longitude)
+        let radians = Double.pi / 180
+        unitX = sorted.map { cos($0.position.latitude * radians) * cos($0.position.longitude * radians) }
+        unitY = sorted.map { cos($0.position.latitude * radians) * sin($0.position.longitude * radians) }
+        unitZ = sorted.map { sin($0.position.latitude * radians) }
+
+        firstRow = sorted.first.map(row) ?? 0
+        let rowCount = (sorted.last.map(row) ?? -1) - firstRow + 1
+        var starts = [Int](repeating: 0, count: rowCount + 1)
+        for place in sorted { starts[row(place) - firstRow + 1] += 1 }
+        for r in 0..<rowCount { starts[r + 1] += starts[r] }
+        rowStarts = starts
+
+        var bytes: [UInt8] = [], textStarts: [Int] = [0]
+        var vocabulary = SearchVocabulary()
+        var numbers: [Int32] = [], valueStarts: [Int] = [0]
+        for place in sorted {
             let commune = territory.commune(code: place.communeCode)
             let parent = commune?.parentCode.flatMap { territory.commune(code: $0) }
             let text = [place.name, place.communeName, place.address] + place.kinds.map(\.label)
-            return Entry(
-                place: place,
-                compactText: FrenchText.fold(text.joined(separator: " ")).replacingOccurrences(of: " ", with: ""),
-                rural: commune?.isRural ?? false,
+            bytes += FrenchText.fold(text.joined(separator: " ")).utf8.filter { $0 != UInt8(ascii: " ") }
+            textStarts.append(bytes.count)
+            let values = SearchVocabulary.values(
+                of: place, rural: commune?.isRural ?? false,
                 priorityNeighbourhood: (commune?.hasPriorityNeighbourhood ?? false) || (parent?.hasPriorityNeighbourhood ?? false))
+            for (dimension, value) in values { numbers.append(vocabulary.number(value, in: dimension)) }
+            valueStarts.append(numbers.count)
         }
-        latitudes = entries.map(\.place.position.latitude)
-        compactBytes = entries.map { Array($0.compactText.utf8) }
+        textBytes = bytes
+        self.textStarts = textStarts
+        self.vocabulary = vocabulary
+        valueNumbers = numbers
+        self.valueStarts = valueStarts
+
+        let words = (sorted.count + 63) / 64
+        var postings = [UInt64](repeating: 0, count: words * vocabulary.count)
+        for place in 0..<sorted.count {
+            for value in numbers[valueStarts[place]..<valueStarts[place + 1]] {
+                postings[Int(value) * words + place / 64] |= 1 << UInt64(place % 64)
+            }
+        }
+        self.postings = postings
+        wordsPerValue = words
+
+        let byName = sorted.indices.sorted { (sorted[$0].name, $0) < (sorted[$1].name, $1) }
+        var ranks = [Int32](repeating: 0, count: sorted.count)
+        for (rank, place) in byName.enumerated() { ranks[place] = Int32(rank) }
+        nameRanks = ranks
+        defaultOrder = byName.sorted { (sorted[$0].label == nil ? 1 : 0, ranks[$0]) < (sorted[$1].label == nil ? 1 : 0, ranks[$1]) }
+            .map { Int32($0) }
     }
 
-    /// Binary search in ascending values.
-    static func firstIndex(in values: [Double], notBelow bound: Double) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
+    func has(_ value: Int32, _ place: Int) -> Bool {
+        postings[Int(value) * wordsPerValue + place >> 6] & (1 << UInt64(place & 63)) != 0
     }
 
-    /// Whether `needle` occurs in `haystack` (bytes of folded text).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in the folded text of `place`.
+    func text(of place: Int, contains needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
+        let start = textStarts[place], end = textStarts[place + 1]
+        guard end - start >= needle.count else { return false }
         let first = needle[0]
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
+        var position = start
+        while position <= end - needle.count {
+            if textBytes[position] == first {
                 var offset = 1
-                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                while offset < needle.count && textBytes[position + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return true }
             }
-            start += 1
+            position += 1
         }
         return false
-    }
-
-    public func search(_ query: PlaceQuery) -> PlaceSearchResult {
-        let textTokens = Self.tokens(query.text)
-        let compactQuery = textTokens.joined()
-        let centre = query.near
-        var distances: [Int: Double] = [:]
-        // Filters that do not depend on a facet: text and distance.
-        var base: [Int] = []
-        base.reserveCapacity(entries.count)
-        let latitudeSpan = query.radiusKilometres / 111.0
-        let compactQueryBytes = Array(compactQuery.utf8)
-        let tokenBytes = textTokens.map { Array($0.utf8) }
-        var range = 0..<entries.count
-        if let centre {
-            range = Self.firstIndex(in: latitudes, notBelow: centre.latitude - latitudeSpan)
-                ..< Self.firstIndex(in: latitudes, notBelow: centre.latitude + latitudeSpan + 1e-9)
-        }
-        for index in range {
-            // Cheapest test first: a latitude band, then the exact distance, then the words.
-            var distance: Double?
-            if let centre {
-                guard abs(latitudes[index] - centre.latitude) <= latitudeSpan else { continue }
-                let d = entries[index].place.position.distanceKilometres(to: centre)
-                guard d <= query.radiusKilometres else { continue }
-                distance = d
-            }
-            if !compactQueryBytes.isEmpty, !Self.contains(compactBytes[index], compactQueryBytes),
-               !tokenBytes.allSatisfy({ Self.contains(compactBytes[index], $0) }) { continue }
-            if let distance { distances[index] = distance }
-            base.append(index)
-        }
-        var facets: [Facet: [String: Int]] = [:]
-        for facet in Facet.allCases {
-            var counts: [String: Int] = [:]
-            for index in base where matches(entries[index], query, except: facet) {
-                for value in values(of: entries[index], for: facet) { counts[value, default: 0] += 1 }
-            }
-            facets[facet] = counts
-        }
-        var matching = base.filter { matches(entries[$0], query, except: nil) }
-        if centre != nil {
-            matching.sort { (distances[$0]!, entries[$0].place.name) < (distances[$1]!, entries[$1].place.name) }
-        } else {
-            matching.sort { (entries[$0].place.label == nil ? 1 : 0, entries[$0].place.name) < (entries[$1].place.label == nil ? 1 : 0, entries[$1].place.name) }
-        }
-        let perPage = max(query.perPage, 1)
-        let page = max(query.page, 1)
-        let slice = matching.dropFirst((page - 1) * perPage).prefix(perPage)
-        return PlaceSearchResult(
-            hits: slice.map { PlaceSearchResult.Hit(place: entries[$0].place, distanceKilometres: distances[$0]) },
-            total: matching.count, page: page, perPage: perPage, facets: facets)
     }
 
     static func tokens(_ text: String?) -> [String] {
         guard let text else { return [] }
         return FrenchText.fold(text).split(separator: " ").map(String.init)
-    }
-
-    private func matches(_ entry: Entry, _ query: PlaceQuery, except skipped: Facet?) -> Bool {
-        let place = entry.place
-        if skipped != .kind, let kind = query.kind, !place.kinds.contains(kind) { return false }
-        if skipped != .service, let service = query.service, !place.services.contains(service) { return false }
-        if skipped != .publicGroup, let group = query.publicGroup, !place.publics.contains(group) { return false }
-        if skipped != .label, let label = query.label, place.label != label { return false }
-        if skipped != .department, let code = query.departmentCode, place.departmentCode != code { return false }
-        if let code = query.regionCode, place.regionCode != code { return false }
-        if skipped != .priorityNeighbourhood, let qpv = query.priorityNeighbourhood, entry.priorityNeighbourhood != qpv { return false }
-        if skipped != .rural, let rural = query.rural, entry.rural != rural { return false }
-        return true
-    }
-
-    private func values(of entry: Entry, for facet: Facet) -> [String] {
-        switch facet {
-        case .kind: entry.place.kinds.map(\.rawValue)
-        case .service: entry.place.services
-        case .publicGroup: entry.place.publics
-        case .label: entry.place.label.map { [$0.rawValue] } ?? []
-        case .department: [entry.place.departmentCode]
-        case .priorityNeighbourhood: [entry.priorityNeighbourhood ? "oui" : "non"]
-        case .rural: [entry.rural ? "oui" : "non"]
-        }
     }
 }

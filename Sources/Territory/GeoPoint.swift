@@ -14,7 +14,7 @@ public struct GeoPoint: Sendable, Hashable, Codable {
         latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
     }
 
-    static let earthRadiusKilometres = 6371.0088
+    public static let earthRadiusKilometres = 6371.0088
 
     /// Great-circle distance (haversine), accurate to well under 0.5 % at the scales the programme uses.
     public func distanceKilometres(to other: GeoPoint) -> Double {
