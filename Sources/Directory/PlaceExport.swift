@@ -38,44 +38,67 @@ public enum PlaceExport {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The JSON object of a place: the standard's field names plus `types_tiers_lieu` and `label`.
-    public static func jsonObject(_ place: DirectoryPlace) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": place.externalID ?? "fabriques-\(place.id ?? 0)", "nom": place.name, "commune": place.communeName,
-            "code_postal": place.postalCode, "code_insee": place.communeCode, "code_departement": place.departmentCode,
-            "code_region": place.regionCode, "adresse": place.address, "latitude": place.position.latitude,
-            "longitude": place.position.longitude, "date_maj": place.updatedOn,
-            "types_tiers_lieu": place.kinds.map(\.rawValue), "services": place.services,
-            "publics_specifiquement_adresses": place.publics, "typologie": place.structureTypes,
-            "frais_a_charge": place.fees, "modalites_acces": place.accessModes, "modalites_accompagnement": place.supportModes,
-            "dispositif_programmes_nationaux": place.nationalProgrammes, "courriels": place.emails, "site_web": place.websites,
-        ]
-        let optional: [(String, String?)] = [
-            ("pivot", place.pivot), ("complement_adresse", place.addressComplement), ("telephone", place.phone),
-            ("horaires", place.openingHours), ("presentation_resume", place.summary), ("presentation_detail", place.details),
-            ("source", place.source), ("fiche_acces_libre", place.accessibilityURL), ("prise_rdv", place.bookingURL),
-            ("label", place.label?.rawValue),
-        ]
-        for (key, value) in optional { if let value { object[key] = value } }
-        if let id = place.id { object["identifiant_fabriques"] = id }
-        return object
-    }
-
+    /// The JSON object of a place: the standard's field names plus `types_tiers_lieu` and `label`, keys
+    /// sorted. Written by hand: an import stores one as the first revision of every place it creates.
     public static func json(_ place: DirectoryPlace) -> Data {
-        (try? JSONSerialization.data(withJSONObject: jsonObject(place), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        var json = JSONWriter(capacity: 1_024)
+        writeObject(place, position: true, into: &json)
+        return Data(json.bytes)
     }
 
     /// A GeoJSON Feature: Point geometry in [longitude, latitude] order, as RFC 7946 requires.
     public static func geoJSONFeature(_ place: DirectoryPlace) -> Data {
-        var properties = jsonObject(place)
-        properties.removeValue(forKey: "latitude")
-        properties.removeValue(forKey: "longitude")
-        let feature: [String: Any] = [
-            "type": "Feature",
-            "geometry": ["type": "Point", "coordinates": [place.position.longitude, place.position.latitude]],
-            "properties": properties,
-        ]
-        return (try? JSONSerialization.data(withJSONObject: feature, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        var json = JSONWriter(capacity: 1_024)
+        json.beginObject()
+        json.key("geometry")
+        json.beginObject()
+        json.key("coordinates"); json.beginArray(); json.value(place.position.longitude); json.value(place.position.latitude); json.endArray()
+        json.key("type"); json.value("Point")
+        json.endObject()
+        json.key("properties")
+        writeObject(place, position: false, into: &json)
+        json.key("type"); json.value("Feature")
+        json.endObject()
+        return Data(json.bytes)
+    }
+
+    private static func writeObject(_ place: DirectoryPlace, position: Bool, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("adresse", place.address)
+        json.field("code_departement", place.departmentCode)
+        json.field("code_insee", place.communeCode)
+        json.field("code_postal", place.postalCode)
+        json.field("code_region", place.regionCode)
+        json.field("commune", place.communeName)
+        json.field("complement_adresse", place.addressComplement)
+        json.key("courriels"); json.value(place.emails)
+        json.field("date_maj", place.updatedOn)
+        json.key("dispositif_programmes_nationaux"); json.value(place.nationalProgrammes)
+        json.field("fiche_acces_libre", place.accessibilityURL)
+        json.key("frais_a_charge"); json.value(place.fees)
+        json.field("horaires", place.openingHours)
+        json.field("id", place.externalID ?? "fabriques-\(place.id ?? 0)")
+        if let id = place.id { json.key("identifiant_fabriques"); json.value(id) }
+        json.field("label", place.label?.rawValue)
+        if position {
+            json.key("latitude"); json.value(place.position.latitude)
+            json.key("longitude"); json.value(place.position.longitude)
+        }
+        json.key("modalites_acces"); json.value(place.accessModes)
+        json.key("modalites_accompagnement"); json.value(place.supportModes)
+        json.field("nom", place.name)
+        json.field("pivot", place.pivot)
+        json.field("presentation_detail", place.details)
+        json.field("presentation_resume", place.summary)
+        json.field("prise_rdv", place.bookingURL)
+        json.key("publics_specifiquement_adresses"); json.value(place.publics)
+        json.key("services"); json.value(place.services)
+        json.key("site_web"); json.value(place.websites)
+        json.field("source", place.source)
+        json.field("telephone", place.phone)
+        json.key("types_tiers_lieu"); json.value(place.kinds.map(\.rawValue))
+        json.key("typologie"); json.value(place.structureTypes)
+        json.endObject()
     }
 
     public static let geoJSONPrefix = #"{"type":"FeatureCollection","features":["#

@@ -109,7 +109,10 @@ struct PlaceRecord {
         var kept: [String] = []
         for value in list(field) {
             let name = aliases[value] ?? value
-            if let match = allowed.first(where: { FrenchText.fold($0) == FrenchText.fold(name) }) {
+            // Most files use the standard's exact wording; folding is only for the others.
+            let folded = allowed.contains(name) ? nil : FrenchText.fold(name)
+            let match = folded == nil ? name : allowed.first { FrenchText.fold($0) == folded }
+            if let match {
                 if !kept.contains(match) { kept.append(match) }
             } else { correct(field, "valeur « \(value) » hors de la liste du standard : ignorée") }
         }

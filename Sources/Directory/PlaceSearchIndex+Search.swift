@@ -84,6 +84,8 @@ struct SearchPass {
     let query: PlaceQuery
     let phrase: [UInt8]
     let words: [[UInt8]]
+    /// Pairs every place containing the words has (the phrase contains each word, so the words' pairs).
+    let wordPairs: PairSignature
     /// (dimension, value number or nil when no place has the value) for every filter of the query.
     let filters: [(SearchVocabulary.Dimension, Int32?)]
     var counts: [Int]
@@ -95,6 +97,13 @@ struct SearchPass {
         let tokens = PlaceSearchIndex.tokens(query.text)
         phrase = Array(tokens.joined().utf8)
         words = tokens.map { Array($0.utf8) }
+        var pairs = PairSignature([UInt8]())
+        for word in words {
+            let signature = PairSignature(word)
+            pairs.low |= signature.low
+            pairs.high |= signature.high
+        }
+        wordPairs = pairs
         var filters: [(SearchVocabulary.Dimension, Int32?)] = []
         func add(_ value: String?, _ dimension: SearchVocabulary.Dimension) {
             if let value { filters.append((dimension, index.vocabulary.lookup(value, in: dimension))) }
@@ -113,7 +122,11 @@ struct SearchPass {
 
     mutating func consider(_ place: Int, centre: GeoPoint?) {
         // Cheapest tests first: the words, then the exact distance, then the filters.
-        if !phrase.isEmpty, !index.text(of: place, contains: phrase), !words.allSatisfy({ index.text(of: place, contains: $0) }) { return }
+        if !phrase.isEmpty {
+            // A match of the phrase or of every word has every word's pairs.
+            guard index.pairSignatures[place].covers(wordPairs) else { return }
+            if !index.text(of: place, contains: phrase), !words.allSatisfy({ index.text(of: place, contains: $0) }) { return }
+        }
         var distance = Double.nan
         if let centre {
             distance = GeoPoint(latitude: index.latitudes[place], longitude: index.longitudes[place]).distanceKilometres(to: centre)

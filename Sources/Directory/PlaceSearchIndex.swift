@@ -24,6 +24,9 @@ public struct PlaceSearchIndex: Sendable {
     /// "fablab"), all places' bytes end to end.
     let textBytes: [UInt8]
     let textStarts: [Int]
+    /// 128 bits per place, one set for each pair of adjacent bytes of its text (hashed): a text lacking
+    /// one of the query's pairs cannot contain it, so most places are ruled out without a byte scan.
+    let pairSignatures: [PairSignature]
     let vocabulary: SearchVocabulary
     /// The values of each place: `valueNumbers[valueStarts[i] ..< valueStarts[i + 1]]`.
     let valueNumbers: [Int32]
@@ -75,6 +78,7 @@ public struct PlaceSearchIndex: Sendable {
         }
         textBytes = bytes
         self.textStarts = textStarts
+        pairSignatures = (0..<sorted.count).map { PairSignature(bytes[textStarts[$0]..<textStarts[$0 + 1]]) }
         self.vocabulary = vocabulary
         valueNumbers = numbers
         self.valueStarts = valueStarts
@@ -123,4 +127,24 @@ public struct PlaceSearchIndex: Sendable {
         guard let text else { return [] }
         return FrenchText.fold(text).split(separator: " ").map(String.init)
     }
+}
+
+/// A 128-bit summary of the byte pairs of a text.
+struct PairSignature: Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        var previous: UInt8?
+        for byte in bytes {
+            if let previous {
+                let bit = (UInt32(previous) &* 31 &+ UInt32(byte)) % 128
+                if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+            }
+            previous = byte
+        }
+    }
+
+    /// Whether every pair of `other` may be in this text.
+    func covers(_ other: PairSignature) -> Bool { low & other.low == other.low && high & other.high == other.high }
 }

@@ -52,33 +52,12 @@ public struct SQLDirectoryRepository: DirectoryRepository {
 
     public func importPlaces(_ places: [DirectoryPlace], actor: Int64?, at: Instant, progress: (@Sendable (Int) -> Void)?) async throws -> ImportOutcome {
         try await database.transaction { db in
-            var outcome = ImportOutcome()
-            for (done, place) in places.enumerated() {
-                if done % 50 == 0 { progress?(done) }
-                if let existing = try await Self.match(place, db) {
-                    // The same record again replaces what it said; another source's record only completes it.
-                    var merged: DirectoryPlace
-                    if place.externalID != nil && place.externalID == existing.externalID {
-                        merged = place
-                        merged.label = place.label ?? existing.label
-                        merged.networkPlaceID = existing.networkPlaceID
-                    } else {
-                        merged = existing.filled(from: place)
-                    }
-                    merged.id = existing.id
-                    if merged == existing { outcome.unchanged += 1; continue }
-                    try await Self.write(merged, db, at: at)
-                    try await Self.revision(merged, action: "import.updated", actor: actor, at: at, db)
-                    outcome.updated += 1
-                } else {
-                    let id = try await Self.insert(place, db, at: at)
-                    var created = place
-                    created.id = id
-                    try await Self.revision(created, action: "import.created", actor: actor, at: at, db)
-                    outcome.created += 1
-                }
+            var batch = PlaceImportBatch(actor: actor, at: at)
+            for chunk in stride(from: 0, to: places.count, by: PlaceImportBatch.size) {
+                progress?(chunk)
+                try await batch.run(Array(places[chunk..<min(chunk + PlaceImportBatch.size, places.count)]), db)
             }
-            return outcome
+            return batch.outcome
         }
     }
 
@@ -133,15 +112,6 @@ public struct SQLDirectoryRepository: DirectoryRepository {
     }
 
     // MARK: rows
-
-    static func match(_ place: DirectoryPlace, _ db: any SQLDatabase) async throws -> DirectoryPlace? {
-        if let externalID = place.externalID,
-           let row = try await db.select().column("*").from("places").where("external_id", .equal, externalID).first() {
-            return try rowPlace(row)
-        }
-        guard let row = try await db.select().column("*").from("places").where("match_key", .equal, place.nameAndCommuneKey).first() else { return nil }
-        return try rowPlace(row)
-    }
 
     static func columns(_ p: DirectoryPlace) -> [(String, any Encodable & Sendable)] {
         func joined(_ list: [String]) -> String { list.joined(separator: "|") }

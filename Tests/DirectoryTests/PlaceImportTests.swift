@@ -72,4 +72,28 @@ final class PlaceImportTests: XCTestCase {
         let coordinates = (feature?["geometry"] as? [String: Any])?["coordinates"] as? [Double]
         XCTAssertEqual(coordinates, [place.position.longitude, place.position.latitude], "longitude first (RFC 7946)")
     }
+
+    func testTheJSONExportReadsBackWithEveryFieldOfTheStandard() throws {
+        var place = try reader.read(Fixtures.data("exemple-valide.csv"), format: .csv).places[0].place
+        place.name = "L'atelier \"Les Abeilles\" \\ 2e étage"
+        place.summary = "Ligne 1\nLigne 2\tfin"
+        place.kinds = [.fablab, .coworking]
+        place.label = .fabrique
+        let data = PlaceExport.json(place)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["nom"] as? String, place.name, "quotes, backslashes and accents survive")
+        XCTAssertEqual(object["presentation_resume"] as? String, place.summary)
+        XCTAssertEqual(object["types_tiers_lieu"] as? [String], ["fablab", "coworking"])
+        XCTAssertEqual(object["label"] as? String, "fabrique")
+        XCTAssertEqual(object["latitude"] as? Double, place.position.latitude)
+        let reparsed = try reader.read(Data(("[" + String(decoding: data, as: UTF8.self) + "]").utf8), format: .json)
+        let back = try XCTUnwrap(reparsed.places.first?.place)
+        XCTAssertEqual(back.name, place.name)
+        XCTAssertEqual(back.services, place.services)
+        XCTAssertEqual(back.publics, place.publics)
+        XCTAssertEqual(back.communeCode, place.communeCode)
+        XCTAssertEqual(back.openingHours, place.openingHours)
+        XCTAssertEqual(back.emails, place.emails)
+        XCTAssertEqual(back.summary, place.summary)
+    }
 }

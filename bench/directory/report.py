@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 PEERS = [
-    ("ours", "fabriques, search route `/api/v1/places`"),
+    ("ours", "fabriques, search route `/api/v1/places` (as deployed: cache of encoded searches on)"),
+    ("uncached", "fabriques, same route, cache off (every request searches and writes JSON)"),
+    ("varied", "fabriques, cache off, 500 centres in rotation (wrk script)"),
     ("ceiling", "fabriques, `/bench/ceiling` (same bytes, precomputed)"),
     ("datasette-canned", "Datasette, canned query (box + LIKE, 20 nearest + total)"),
     ("datasette-table", "Datasette, `places.json?_where=` (box + LIKE, 20 rows + count)"),
@@ -89,12 +91,27 @@ def main():
               f"server log lines: {f.get('server_log_lines')}")
         print(f"- generation {f.get('generate_s')} s; import {f.get('import_s')} s (peak RSS {fmt(int(f['import_max_rss_kb']) / 1024 if f.get('import_max_rss_kb') else None, 0)} MB), "
               f"{f.get('rows')} rows in the database; {f.get('import_summary', '').strip()}\n")
+        uncached = results["uncached"]
+        if uncached:
+            print(f"- cache off: ours / best Datasette **{times(uncached['rps'] / best_ds if best_ds else None)}**, "
+                  f"search / ceiling **{pct(uncached['rps'] / ceiling['rps'] if ceiling else None)}**, "
+                  f"ours / nginx {pct(uncached['rps'] / nginx['rps'] if nginx else None)}; "
+                  f"same bytes as with the cache: {f.get('uncached_identical')}; RSS {fmt(int(f['uncached_vmrsskb']) / 1024 if f.get('uncached_vmrsskb') else None, 0)} MB; "
+                  f"alive after: {f.get('uncached_alive_after')}\n")
         summary.append((size, ours, ratio_ds, ratio_ceiling, ratio_nginx, rss_mb, f.get("import_s")))
+        summary.append((f"{size} (cache off)", uncached, uncached["rps"] / best_ds if uncached and best_ds else None,
+                        uncached["rps"] / ceiling["rps"] if uncached and ceiling else None,
+                        uncached["rps"] / nginx["rps"] if uncached and nginx else None,
+                        int(f["uncached_vmrsskb"]) / 1024 if f.get("uncached_vmrsskb") else None, ""))
+        varied = results["varied"]
+        if varied:
+            summary.append((f"{size} (cache off, 500 centres)", varied, None, None, None, None, ""))
     print("### Summary\n")
     print("| places | ours req/s | p50 (ms) | p99 (ms) | ours / Datasette | search / ceiling | ours / nginx | RSS (MB) | import (s) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, ours, ratio_ds, ratio_ceiling, ratio_nginx, rss, import_s in summary:
-        print(f"| {int(size):,} | {fmt(ours['rps'] if ours else None, 0)} | {fmt(ours['p50_ms'] if ours else None)} | "
+        label = f"{int(size):,}" if str(size).isdigit() else str(size)
+        print(f"| {label} | {fmt(ours['rps'] if ours else None, 0)} | {fmt(ours['p50_ms'] if ours else None)} | "
               f"{fmt(ours['p99_ms'] if ours else None)} | {times(ratio_ds)} | {pct(ratio_ceiling)} | "
               f"{pct(ratio_nginx)} | {fmt(rss, 0)} | {import_s} |".replace(",", " "))
 

@@ -22,6 +22,7 @@ THREADS="${BENCH_THREADS:-2}"
 PORT_OURS="${BENCH_PORT_OURS:-18181}"
 PORT_DATASETTE="${BENCH_PORT_DATASETTE:-18182}"
 PORT_NGINX="${BENCH_PORT_NGINX:-18183}"
+VARIED_COUNT="${BENCH_VARIED_COUNT:-500}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(3500 50000 500000)
 
@@ -83,11 +84,12 @@ wait_http() {  # url, seconds
     return 1
 }
 
-measure() {  # name, url, size: warm-up then measure, results in $WORK/results/SIZE-NAME.{txt,json}
+measure() {  # name, url, size [wrk options...]: warm-up then measure, results in $WORK/results/SIZE-NAME.{txt,json}
     local name="$1" url="$2" size="$3"
+    shift 3
     log "  $name : échauffement ${WARMUP}s puis mesure ${DURATION}s"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s "$url" >/dev/null
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "$url" > "$WORK/results/$size-$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s "$@" "$url" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "$@" "$url" > "$WORK/results/$size-$name.txt"
     "$PY" "$HERE/peers.py" wrk "$WORK/results/$size-$name.txt" > "$WORK/results/$size-$name.json"
     log "    $(cat "$WORK/results/$size-$name.json")"
 }
@@ -109,6 +111,12 @@ measure() {  # name, url, size: warm-up then measure, results in $WORK/results/S
     echo "table=/directory/places.json?$TABLE_QUERY"
     echo "wrk_settings=-t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (warm-up ${WARMUP}s)"
 } > "$WORK/results/machine.txt"
+
+# The varied mix: the same service and word around the VARIED_COUNT most populated communes.
+VARIED_PATHS_FILE="$WORK/varied-paths.txt"
+awk -F'\t' '$3=="COM" {print $7 "\t" $1}' "$ROOT/Sources/Territory/Resources/communes.tsv" | sort -t$'\t' -k1,1nr | awk -v n="$VARIED_COUNT" 'NR <= n' \
+    | awk -F'\t' -v rest="rayon=$RAYON&service=$SERVICE_ENC&q=$WORD" '{print "/api/v1/places?commune=" $2 "&" rest}' > "$VARIED_PATHS_FILE"
+export VARIED_PATHS="$VARIED_PATHS_FILE"
 
 for size in "${SIZES[@]}"; do
     log "=== $size lieux ==="
@@ -187,11 +195,27 @@ for size in "${SIZES[@]}"; do
     measure ours "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY" "$size"
     measure ceiling "http://127.0.0.1:$PORT_OURS/bench/ceiling" "$size"
     grep -E '^(VmRSS|VmHWM)' "/proc/$ours_pid/status" | awk '{print tolower($1) "kb=" $2}' | tr -d ':' >> "$facts"
+    kill -0 "$ours_pid" 2>/dev/null && echo "ours_alive_after=yes" >> "$facts" || echo "ours_alive_after=NO" >> "$facts"
+    stop "$ours_pid"
+
+    # The same server with its cache of encoded searches off: every request runs the search and writes
+    # the JSON. Measured on the same query, then on a mix of centres (the cache could not help it either).
+    LOG_LEVEL=warning FABRIQUES_SEARCH_CACHE=0 \
+        "$BIN" serve --data-dir "$data" --host 127.0.0.1 --port "$PORT_OURS" > "$WORK/results/$size-server-uncached.log" 2>&1 &
+    ours_pid=$!
+    STARTED+=("$ours_pid")
+    wait_http "http://127.0.0.1:$PORT_OURS/healthz" 60 || die "notre serveur (sans cache) ne répond pas"
+    curl -s -o "$WORK/results/$size-uncached.json" --max-time 120 "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY"
+    cmp -s "$WORK/results/$size-uncached.json" "$WORK/results/$size-ours.json" && echo "uncached_identical=yes" >> "$facts" || echo "uncached_identical=NO" >> "$facts"
+    measure uncached "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY" "$size"
+    measure varied "http://127.0.0.1:$PORT_OURS" "$size" -s "$HERE/varied.lua"
+    grep -E '^(VmRSS|VmHWM)' "/proc/$ours_pid/status" | awk '{print "uncached_" tolower($1) "kb=" $2}' | tr -d ':' >> "$facts"
+    kill -0 "$ours_pid" 2>/dev/null && echo "uncached_alive_after=yes" >> "$facts" || echo "uncached_alive_after=NO" >> "$facts"
+    echo "server_log_lines=$(cat "$WORK/results/$size-server.log" "$WORK/results/$size-server-uncached.log" | wc -l)" >> "$facts"
+    stop "$ours_pid"
     measure datasette-canned "http://127.0.0.1:$PORT_DATASETTE/directory/search.json?$CANNED_QUERY" "$size"
     measure datasette-table "http://127.0.0.1:$PORT_DATASETTE/directory/places.json?$TABLE_QUERY" "$size"
     measure nginx "http://127.0.0.1:$PORT_NGINX/search.json" "$size"
-    kill -0 "$ours_pid" 2>/dev/null && echo "ours_alive_after=yes" >> "$facts" || echo "ours_alive_after=NO" >> "$facts"
-    echo "server_log_lines=$(wc -l < "$WORK/results/$size-server.log")" >> "$facts"
 
     cleanup
     rm -f "$csv"

@@ -10,7 +10,8 @@ public struct ApiController: Sendable {
     let openAPIDocument: ByteBuffer
     let index: DirectoryIndexCache
     let coverage: CoverageService
-    let searchResponses = SearchResponseCache()
+    /// Nil when the configuration turns the cache of encoded searches off.
+    let searchResponses: SearchResponseCache?
 
     /// Every operation of the API, named by its OpenAPI operationId. The router is built from this
     /// list and a test compares it with openapi.json, so the document cannot drift from the code.

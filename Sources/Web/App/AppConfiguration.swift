@@ -21,6 +21,9 @@ public struct AppConfiguration: Sendable {
     /// For benchmarks only: the query string of a places search whose response `/bench/ceiling` serves
     /// precomputed, to measure the HTTP stack's ceiling against the real search.
     public var benchCeilingQuery: String?
+    /// How many encoded directory searches are kept (`FABRIQUES_SEARCH_CACHE`); 0 turns the cache off,
+    /// which the benchmark does to measure the search itself.
+    public var searchCacheCapacity = 2_048
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "fabriques-data",
@@ -49,6 +52,7 @@ public struct AppConfiguration: Sendable {
         if let url = environment["DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
         if let query = environment["FABRIQUES_BENCH_CEILING_QUERY"], !query.isEmpty { configuration.benchCeilingQuery = query }
+        if let capacity = environment["FABRIQUES_SEARCH_CACHE"].flatMap(Int.init), capacity >= 0 { configuration.searchCacheCapacity = capacity }
         if environment["FABRIQUES_SECURE_COOKIES"] == "1" || environment["FABRIQUES_SECURE_COOKIES"] == "true" {
             configuration.secureCookies = true
         }

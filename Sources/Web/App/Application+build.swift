@@ -74,7 +74,9 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
     SelectionController(services: services, index: index).register(on: router)
     let coverage = CoverageService(territory: services.territory, index: index)
     CoverageController(services: services, coverage: coverage).register(on: router)
-    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index, coverage: coverage).register(on: router)
+    let searchResponses = configuration.searchCacheCapacity > 0 ? SearchResponseCache(capacity: configuration.searchCacheCapacity) : nil
+    ApiController(services: services, openAPIDocument: try StaticResource.load("openapi.json"), index: index, coverage: coverage,
+                  searchResponses: searchResponses).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {
             var parameters: [String: String] = [:]
