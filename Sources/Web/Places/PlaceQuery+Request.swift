@@ -8,7 +8,7 @@ extension PlaceQuery {
     /// departement, region, qpv, rural, commune (code or name) or lat+lon, rayon (km), page, par_page.
     static func parse(_ parameters: [String: String], territory: TerritoryReference) throws(AppError) -> (PlaceQuery, Commune?) {
         func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let raw = parameters[name]?.trimmingSpaces, !raw.isEmpty else { return nil }
             return raw
         }
         func bad(_ message: String) -> AppError { AppError.badRequest(message) }
@@ -76,5 +76,15 @@ extension Request {
         var result: [String: String] = [:]
         for (key, value) in uri.queryParameters { result[String(key)] = String(value) }
         return result
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (plain or no-break); cheaper than Foundation's
+    /// `trimmingCharacters`, and the search parses a handful of parameters per request.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\u{202F}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
