@@ -32,20 +32,32 @@ struct PlacesAPI {
     }
 
     func list(_ request: Request) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: try await listBody(request.queryDictionary)))
+        // A repeated query string is answered before anything is parsed; "?" keeps these keys apart
+        // from the canonical ones.
+        let raw = "?" + (request.uri.query ?? "")
+        if let responses, let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(raw, generation: generation) {
+            return Self.response(cached)
+        }
+        let (bytes, generation) = try await listBody(request.queryDictionary)
+        responses?.store(bytes, key: raw, generation: generation)
+        return Self.response(bytes)
     }
 
-    /// The JSON of a search, also served precomputed by the benchmark's ceiling route. Popular searches
-    /// are answered from `responses` until the directory changes (the cache is keyed by index generation).
-    func listBody(_ parameters: [String: String]) async throws -> ByteBuffer {
+    static func response(_ bytes: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: bytes))
+    }
+
+    /// The JSON of a search and the index generation it was read from, also served precomputed by the
+    /// benchmark's ceiling route. Popular searches are answered from `responses` until the directory
+    /// changes (the cache is keyed by index generation).
+    func listBody(_ parameters: [String: String]) async throws -> (ByteBuffer, Int) {
         let key = SearchResponseCache.key(parameters)
         let searchIndex: PlaceSearchIndex, generation: Int
         if let fresh = index.snapshot.fresh() { (searchIndex, generation) = fresh } else { (searchIndex, generation) = try await index.currentWithGeneration() }
-        if let cached = responses?.bytes(key, generation: generation) { return cached }
+        if let cached = responses?.bytes(key, generation: generation) { return (cached, generation) }
         let bytes = try encodedSearch(parameters, index: searchIndex)
         responses?.store(bytes, key: key, generation: generation)
-        return bytes
+        return (bytes, generation)
     }
 
     func encodedSearch(_ parameters: [String: String], index searchIndex: PlaceSearchIndex) throws -> ByteBuffer {

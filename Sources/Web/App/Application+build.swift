@@ -81,7 +81,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
         let ceiling = PrecomputedResponse(compute: {
             var parameters: [String: String] = [:]
             for item in URLComponents(string: "?" + query)?.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
-            return try await PlacesAPI(services: services, index: index).listBody(parameters)
+            return try await PlacesAPI(services: services, index: index).listBody(parameters).0
         })
         router.get("/bench/ceiling") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: try await ceiling.bytes()))

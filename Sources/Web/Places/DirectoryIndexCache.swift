@@ -90,6 +90,14 @@ final class IndexSnapshot: @unchecked Sendable {
         }
     }
 
+    /// The generation alone, when fresh: enough to look a cached answer up.
+    func freshGeneration() -> Int? {
+        lock.withLock {
+            guard index != nil, let checkedAt, ContinuousClock.now - checkedAt < .seconds(1) else { return nil }
+            return generation
+        }
+    }
+
     var currentGeneration: Int { lock.withLock { generation } }
     func replace(_ rebuilt: PlaceSearchIndex) { lock.withLock { index = rebuilt; generation += 1 } }
     func checked(at instant: ContinuousClock.Instant) { lock.withLock { checkedAt = instant } }
