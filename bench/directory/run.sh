@@ -205,8 +205,9 @@ for size in "${SIZES[@]}"; do
     ours_pid=$!
     STARTED+=("$ours_pid")
     wait_http "http://127.0.0.1:$PORT_OURS/healthz" 60 || die "notre serveur (sans cache) ne répond pas"
-    curl -s -o "$WORK/results/$size-uncached.json" --max-time 120 "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY"
-    cmp -s "$WORK/results/$size-uncached.json" "$WORK/results/$size-ours.json" && echo "uncached_identical=yes" >> "$facts" || echo "uncached_identical=NO" >> "$facts"
+    curl -s -o "$WORK/results/$size-uncached-body.json" --max-time 120 "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY"
+    # (SIZE-ours.json now holds wrk's figures: compare with the copy nginx serves.)
+    cmp -s "$WORK/results/$size-uncached-body.json" "$prefix/www/search.json" && echo "uncached_identical=yes" >> "$facts" || echo "uncached_identical=NO" >> "$facts"
     measure uncached "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY" "$size"
     measure varied "http://127.0.0.1:$PORT_OURS" "$size" -s "$HERE/varied.lua"
     grep -E '^(VmRSS|VmHWM)' "/proc/$ours_pid/status" | awk '{print "uncached_" tolower($1) "kb=" $2}' | tr -d ':' >> "$facts"
