@@ -105,12 +105,12 @@ def main():
                         int(f["uncached_vmrsskb"]) / 1024 if f.get("uncached_vmrsskb") else None, ""))
         varied = results["varied"]
         if varied:
-            summary.append((f"{size} (cache off, 500 centres)", varied, None, None, None, None, ""))
+            summary.append((f"{size} (cache off; 500 centres)", varied, None, None, None, None, ""))
     print("### Summary\n")
     print("| places | ours req/s | p50 (ms) | p99 (ms) | ours / Datasette | search / ceiling | ours / nginx | RSS (MB) | import (s) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, ours, ratio_ds, ratio_ceiling, ratio_nginx, rss, import_s in summary:
-        label = f"{int(size):,}" if str(size).isdigit() else str(size)
+        label = f"{int(size):,}" if str(size).isdigit() else str(size).replace(",", "")
         print(f"| {label} | {fmt(ours['rps'] if ours else None, 0)} | {fmt(ours['p50_ms'] if ours else None)} | "
               f"{fmt(ours['p99_ms'] if ours else None)} | {times(ratio_ds)} | {pct(ratio_ceiling)} | "
               f"{pct(ratio_nginx)} | {fmt(rss, 0)} | {import_s} |".replace(",", " "))
