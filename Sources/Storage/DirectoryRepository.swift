@@ -84,7 +84,7 @@ public struct SQLDirectoryRepository: DirectoryRepository {
     public func update(_ place: DirectoryPlace, actor: Int64?, at: Instant) async throws {
         try await database.transaction { db in
             try await Self.write(place, db, at: at)
-            try await Self.revision(place, action: "edited", actor: actor, at: at, db)
+            try await Self.insertRevisions([place], action: "edited", actor: actor, at: at, db)
         }
     }
 
@@ -144,10 +144,15 @@ public struct SQLDirectoryRepository: DirectoryRepository {
         try await update.set("updated_at", to: at.milliseconds).where("id", .equal, id).run()
     }
 
-    static func revision(_ place: DirectoryPlace, action: String, actor: Int64?, at: Instant, _ db: any SQLDatabase) async throws {
-        let snapshot = String(decoding: PlaceExport.json(place), as: UTF8.self)
-        try await db.insert(into: "place_revisions").columns("place_id", "actor_user_id", "action", "snapshot", "at")
-            .values(SQLBind(place.id), SQLBind(actor), SQLBind(action), SQLBind(snapshot), SQLBind(at.milliseconds)).run()
+    /// One revision per place, in one statement (an edit writes one, an import a batch).
+    static func insertRevisions(_ places: [DirectoryPlace], action: String, actor: Int64?, at: Instant, _ db: any SQLDatabase) async throws {
+        guard !places.isEmpty else { return }
+        let insert = db.insert(into: "place_revisions").columns("place_id", "actor_user_id", "action", "snapshot", "at")
+        for place in places {
+            let snapshot = String(decoding: PlaceExport.json(place), as: UTF8.self)
+            insert.values(SQLBind(place.id), SQLBind(actor), SQLBind(action), SQLBind(snapshot), SQLBind(at.milliseconds))
+        }
+        try await insert.run()
     }
 
     func place(_ row: any SQLRow) throws -> DirectoryPlace? { try Self.rowPlace(row) }

@@ -47,7 +47,7 @@ struct PlaceImportBatch {
             merged.id = existing.id
             if merged == existing { outcome.unchanged += 1; continue }
             try await SQLDirectoryRepository.write(merged, db, at: at)
-            try await insertRevisions([merged], action: "import.updated", db)
+            try await SQLDirectoryRepository.insertRevisions([merged], action: "import.updated", actor: actor, at: at, db)
             forget(existing)
             remember(merged)
             outcome.updated += 1
@@ -97,19 +97,10 @@ struct PlaceImportBatch {
             created.append(place)
             remember(place)
         }
-        try await insertRevisions(created, action: "import.created", db)
+        try await SQLDirectoryRepository.insertRevisions(created, action: "import.created", actor: actor, at: at, db)
         outcome.created += created.count
         pending.removeAll()
         pendingKeys.removeAll()
         pendingExternalIDs.removeAll()
-    }
-
-    private func insertRevisions(_ places: [DirectoryPlace], action: String, _ db: any SQLDatabase) async throws {
-        let insert = db.insert(into: "place_revisions").columns("place_id", "actor_user_id", "action", "snapshot", "at")
-        for place in places {
-            let snapshot = String(decoding: PlaceExport.json(place), as: UTF8.self)
-            insert.values(SQLBind(place.id), SQLBind(actor), SQLBind(action), SQLBind(snapshot), SQLBind(at.milliseconds))
-        }
-        try await insert.run()
     }
 }
