@@ -43,7 +43,7 @@ public enum PlaceExport {
     public static func json(_ place: DirectoryPlace) -> Data {
         var json = JSONWriter(capacity: 1_024)
         writeObject(place, position: true, into: &json)
-        return Data(json.bytes)
+        return json.withBytes { Data($0) }
     }
 
     /// A GeoJSON Feature: Point geometry in [longitude, latitude] order, as RFC 7946 requires.
@@ -59,7 +59,7 @@ public enum PlaceExport {
         writeObject(place, position: false, into: &json)
         json.key("type"); json.value("Feature")
         json.endObject()
-        return Data(json.bytes)
+        return json.withBytes { Data($0) }
     }
 
     private static func writeObject(_ place: DirectoryPlace, position: Bool, into json: inout JSONWriter) {
@@ -96,7 +96,7 @@ public enum PlaceExport {
         json.key("site_web"); json.value(place.websites)
         json.field("source", place.source)
         json.field("telephone", place.phone)
-        json.key("types_tiers_lieu"); json.value(place.kinds.map(\.rawValue))
+        json.key("types_tiers_lieu"); json.value(place.kinds)
         json.key("typologie"); json.value(place.structureTypes)
         json.endObject()
     }

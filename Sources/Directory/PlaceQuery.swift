@@ -57,7 +57,7 @@ public struct PlaceSearchResult: Sendable {
     public let total: Int
     public let page: Int
     public let perPage: Int
-    public let facets: [Facet: [String: Int]]
+    public let facets: FacetCounts
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }

@@ -12,18 +12,13 @@ extension PlaceSearchIndex {
         } else {
             for place in defaultOrder { pass.consider(Int(place), centre: nil) }
         }
-        var facets: [Facet: [String: Int]] = [:]
-        for facet in Facet.allCases { facets[facet] = [:] }
-        for value in pass.counts.indices where pass.counts[value] > 0 {
-            guard let facet = vocabulary.dimensions[value].facet else { continue }
-            facets[facet]![vocabulary.texts[value]] = pass.counts[value]
-        }
         let perPage = max(query.perPage, 1)
         let page = max(query.page, 1)
         let slice = pass.matching.dropFirst((page - 1) * perPage).prefix(perPage)
         return PlaceSearchResult(
             hits: slice.map { PlaceSearchResult.Hit(place: records[$0.place], distanceKilometres: $0.distance.isNaN ? nil : $0.distance) },
-            total: pass.matching.count, page: page, perPage: perPage, facets: facets)
+            total: pass.matching.count, page: page, perPage: perPage,
+            facets: FacetCounts(vocabulary: vocabulary, counts: pass.counts))
     }
 
     /// The places whose direction is within the radius, give or take a few metres (the caller decides

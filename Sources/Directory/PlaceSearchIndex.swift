@@ -8,7 +8,10 @@ import Territory
 /// latitude, each row sorted by longitude, so a "near" search reads only the cells around its centre;
 /// positions, folded text and filter values sit in flat arrays, so the loop touches no place record
 /// until one matches.
-public struct PlaceSearchIndex: Sendable {
+///
+/// A class: a search keeps a reference to it, and a struct of twenty arrays cost twenty retains and
+/// releases at each copy.
+public final class PlaceSearchIndex: Sendable {
     static let rowHeight = 0.1
 
     /// The places, in grid order (the order of every per-place array below).
@@ -76,6 +79,7 @@ public struct PlaceSearchIndex: Sendable {
             for (dimension, value) in values { numbers.append(vocabulary.number(value, in: dimension)) }
             valueStarts.append(numbers.count)
         }
+        vocabulary.seal()
         textBytes = bytes
         self.textStarts = textStarts
         pairSignatures = (0..<sorted.count).map { PairSignature(bytes[textStarts[$0]..<textStarts[$0 + 1]]) }

@@ -38,6 +38,10 @@ struct SearchVocabulary: Sendable {
     private var numbers: [[String: Int32]] = Array(repeating: [:], count: Dimension.allCases.count)
     private(set) var texts: [String] = []
     private(set) var dimensions: [Dimension] = []
+    /// Filled by `seal()`: each facet's value numbers in the order of their texts, and each value's text
+    /// as a quoted JSON key, so a search lists its facet counts without sorting or escaping strings.
+    private(set) var sortedValues: [[Int32]] = []
+    private(set) var quotedKeys: [[UInt8]] = []
 
     var count: Int { texts.count }
 
@@ -54,6 +58,15 @@ struct SearchVocabulary: Sendable {
     /// The number of a value, or nil when no place has it.
     func lookup(_ text: String, in dimension: Dimension) -> Int32? {
         numbers[dimension.rawValue][text]
+    }
+
+    /// Orders and quotes the values once all are numbered.
+    mutating func seal() {
+        sortedValues = Facet.allCases.map { facet in
+            let dimension = Dimension(facet)
+            return texts.indices.filter { dimensions[$0] == dimension }.sorted { texts[$0] < texts[$1] }.map { Int32($0) }
+        }
+        quotedKeys = texts.map { var json = JSONWriter(capacity: $0.utf8.count + 3); json.key(text: $0); return json.bytes }
     }
 
     /// The values of a place, each dimension's values de-duplicated.

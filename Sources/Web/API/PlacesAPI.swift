@@ -34,12 +34,13 @@ struct PlacesAPI {
     func list(_ request: Request) async throws -> Response {
         // A repeated query string is answered before anything is parsed; "?" keeps these keys apart
         // from the canonical ones.
+        guard let responses else { return Self.response(try await listBody(request.queryDictionary).0) }
         let raw = "?" + (request.uri.query ?? "")
-        if let responses, let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(raw, generation: generation) {
+        if let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(raw, generation: generation) {
             return Self.response(cached)
         }
         let (bytes, generation) = try await listBody(request.queryDictionary)
-        responses?.store(bytes, key: raw, generation: generation)
+        responses.store(bytes, key: raw, generation: generation)
         return Self.response(bytes)
     }
 
@@ -51,12 +52,13 @@ struct PlacesAPI {
     /// benchmark's ceiling route. Popular searches are answered from `responses` until the directory
     /// changes (the cache is keyed by index generation).
     func listBody(_ parameters: [String: String]) async throws -> (ByteBuffer, Int) {
-        let key = SearchResponseCache.key(parameters)
         let searchIndex: PlaceSearchIndex, generation: Int
         if let fresh = index.snapshot.fresh() { (searchIndex, generation) = fresh } else { (searchIndex, generation) = try await index.currentWithGeneration() }
-        if let cached = responses?.bytes(key, generation: generation) { return (cached, generation) }
+        guard let responses else { return (try encodedSearch(parameters, index: searchIndex), generation) }
+        let key = SearchResponseCache.key(parameters)
+        if let cached = responses.bytes(key, generation: generation) { return (cached, generation) }
         let bytes = try encodedSearch(parameters, index: searchIndex)
-        responses?.store(bytes, key: key, generation: generation)
+        responses.store(bytes, key: key, generation: generation)
         return (bytes, generation)
     }
 
@@ -73,7 +75,7 @@ struct PlacesAPI {
                       kinds: hit.place.kinds.map(\.rawValue), label: hit.place.label?.rawValue, services: hit.place.services,
                       distanceKm: hit.distanceKilometres.map { ($0 * 100).rounded() / 100 })
         }
-        let facets = Dictionary(uniqueKeysWithValues: result.facets.map { ($0.key.rawValue, $0.value) })
+        let facets = Dictionary(uniqueKeysWithValues: result.facets.all.map { ($0.key.rawValue, $0.value) })
         return PlacePage(items: items, total: result.total, page: result.page, perPage: result.perPage, facets: facets)
     }
 
@@ -82,33 +84,23 @@ struct PlacesAPI {
         var json = JSONWriter(capacity: 1_024 + 400 * result.hits.count)
         json.beginObject()
         json.key("facets")
-        json.beginObject()
-        for (facet, counts) in result.facets.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            json.key(facet.rawValue)
-            json.beginObject()
-            for (value, count) in counts.sorted(by: { $0.key < $1.key }) {
-                json.key(value)
-                json.value(count)
-            }
-            json.endObject()
-        }
-        json.endObject()
+        result.facets.write(into: &json)
         json.key("items")
         json.beginArray()
-        for hit in result.hits {
-            let place = hit.place
+        // Fields read in place: copying a hit would retain each of its place's thirty-odd fields.
+        for position in result.hits.indices {
             json.beginObject()
-            json.key("commune_code"); json.value(place.communeCode)
-            json.key("commune_name"); json.value(place.communeName)
-            json.key("department_code"); json.value(place.departmentCode)
-            if let distance = hit.distanceKilometres { json.key("distance_km"); json.value((distance * 100).rounded() / 100) }
-            json.key("id"); json.value(place.id ?? 0)
-            json.key("kinds"); json.value(place.kinds.map(\.rawValue))
-            json.field("label", place.label?.rawValue)
-            json.key("latitude"); json.value(place.position.latitude)
-            json.key("longitude"); json.value(place.position.longitude)
-            json.key("name"); json.value(place.name)
-            json.key("services"); json.value(place.services)
+            json.key("commune_code"); json.value(result.hits[position].place.communeCode)
+            json.key("commune_name"); json.value(result.hits[position].place.communeName)
+            json.key("department_code"); json.value(result.hits[position].place.departmentCode)
+            if let distance = result.hits[position].distanceKilometres { json.key("distance_km"); json.value((distance * 100).rounded() / 100) }
+            json.key("id"); json.value(result.hits[position].place.id ?? 0)
+            json.key("kinds"); json.value(result.hits[position].place.kinds)
+            json.field("label", result.hits[position].place.label?.rawValue)
+            json.key("latitude"); json.value(result.hits[position].place.position.latitude)
+            json.key("longitude"); json.value(result.hits[position].place.position.longitude)
+            json.key("name"); json.value(result.hits[position].place.name)
+            json.key("services"); json.value(result.hits[position].place.services)
             json.endObject()
         }
         json.endArray()
@@ -116,7 +108,7 @@ struct PlacesAPI {
         json.key("per_page"); json.value(result.perPage)
         json.key("total"); json.value(result.total)
         json.endObject()
-        return ByteBuffer(bytes: json.bytes)
+        return json.withBytes { ByteBuffer(bytes: $0) }
     }
 
     func show(_ context: AppRequestContext) async throws -> Response {

@@ -19,8 +19,9 @@ enum PlacesPage {
     static func render(_ model: Model, layout: Layout.Model) -> String {
         let p = model.parameters
         let result = model.result
+        let facets = result.facets.all
         func count(_ facet: Facet, _ value: String) -> String {
-            let n = result.facets[facet]?[value] ?? 0
+            let n = facets[facet]?[value] ?? 0
             return " (\(n))"
         }
         let kindOptions = [("", "Tous les types")] + PlaceKind.allCases.map { ($0.rawValue, $0.label + count(.kind, $0.rawValue)) }
