@@ -28,6 +28,21 @@ final class PlaceSearchPageTests: XCTestCase {
         }
     }
 
+    func testTheSearchFormsOwnEncodingIsUnderstood() async throws {
+        try await TestApp.run { browser, _ in
+            // A GET form sends spaces as "+": choosing a service in the page's list must work.
+            let typed = try await browser.get("/lieux?commune=Angoul%C3%AAme&rayon=20&service=Aide+aux+d%C3%A9marches+administratives&q=")
+            XCTAssertEqual(typed.status, .ok, String(typed.body.prefix(300)))
+            let api = try await browser.get("/api/v1/places?commune=Angoul%C3%AAme&rayon=20&service=Aide%20aux%20d%C3%A9marches%20administratives")
+            let total = try XCTUnwrap((try api.json() as? [String: Any])?["total"] as? Int)
+            XCTAssertGreaterThan(total, 3)
+            XCTAssertTrue(typed.body.contains("\(total) lieux trouvés à moins de 20 km de Angoulême"))
+            let words = try await browser.get("/api/v1/places?q=m%C3%A9diath%C3%A8que+chateaubernard")
+            let names = ((try words.json() as? [String: Any])?["items"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+            XCTAssertTrue(names.contains("Médiathèque chateaubernard"), "\(names)")
+        }
+    }
+
     func testFacetsCountWhatEachChoiceWouldGive() async throws {
         try await TestApp.run { browser, _ in
             let all = try await browser.get("/api/v1/places?departement=16")

@@ -72,9 +72,11 @@ extension PlaceQuery {
 }
 
 extension Request {
+    /// The query string's parameters as the search form sends them (`+` for spaces), the last value
+    /// of a repeated name winning.
     var queryDictionary: [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in uri.queryParameters { result[String(key)] = String(value) }
+        FormData.forEachField(in: uri.query ?? "") { result[$0] = $1 }
         return result
     }
 }

@@ -9,11 +9,30 @@ public struct FormData: Sendable, Equatable {
     public init(fields: [(name: String, value: String)]) { self.fields = fields }
 
     public init(encoded: String) {
-        for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            fields.append((name, value))
+        var fields: [(name: String, value: String)] = []
+        Self.forEachField(in: encoded) { fields.append(($0, $1)) }
+        self.fields = fields
+    }
+
+    /// The fields of an encoded form or query string, in order: `+` is a space and `%XX` a byte; an
+    /// escape that is not one is kept as typed. Read byte by byte: the directory search parses its
+    /// query string on every request.
+    static func forEachField(in encoded: String, _ body: (String, String) -> Void) {
+        var encoded = encoded
+        encoded.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start, equals: Int?
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
+                    if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                    end += 1
+                }
+                if end > start {
+                    let nameEnd = equals ?? end
+                    body(decode(bytes[start..<nameEnd]), equals.map { decode(bytes[($0 + 1)..<end]) } ?? "")
+                }
+                start = end + 1
+            }
         }
     }
 
@@ -25,9 +44,32 @@ public struct FormData: Sendable, Equatable {
         return value
     }
 
-    private static func decode(_ raw: Substring) -> String {
-        let spaced = raw.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    private static func decode(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard raw.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(decoding: raw, as: UTF8.self) }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(raw.count)
+        var position = raw.startIndex
+        while position < raw.endIndex {
+            let byte = raw[position]
+            if byte == UInt8(ascii: "+") {
+                decoded.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), position + 2 < raw.endIndex, let high = hex(raw[position + 1]), let low = hex(raw[position + 2]) {
+                decoded.append(high << 4 | low)
+                position += 2
+            } else {
+                decoded.append(byte)
+            }
+            position += 1
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     public static func == (lhs: FormData, rhs: FormData) -> Bool {
