@@ -29,16 +29,21 @@ public struct FacetCounts: Sendable {
     /// encoder would sort them.
     public func write(into json: inout JSONWriter) {
         json.beginObject()
-        for facet in Self.facetsByName {
-            json.key(text: facet.rawValue)
-            json.beginObject()
-            if !vocabulary.sortedValues.isEmpty {
-                for value in vocabulary.sortedValues[SearchVocabulary.Dimension(facet).rawValue] where counts[Int(value)] > 0 {
-                    json.key(quoted: vocabulary.quotedKeys[Int(value)])
-                    json.value(counts[Int(value)])
+        vocabulary.quotedKeys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeBufferPointer { counts in
+                for facet in Self.facetsByName {
+                    json.key(text: facet.rawValue)
+                    json.beginObject()
+                    if !vocabulary.sortedValues.isEmpty {
+                        for value in vocabulary.sortedValues[SearchVocabulary.Dimension(facet).rawValue] where counts[Int(value)] > 0 {
+                            let key = vocabulary.quotedKeyStarts[Int(value)]..<vocabulary.quotedKeyStarts[Int(value) + 1]
+                            json.key(quoted: UnsafeBufferPointer(rebasing: keys[key]))
+                            json.value(counts[Int(value)])
+                        }
+                    }
+                    json.endObject()
                 }
             }
-            json.endObject()
         }
         json.endObject()
     }

@@ -75,10 +75,21 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
-    /// A key already quoted and followed by its colon (see `SearchVocabulary.quotedKeys`).
-    mutating func key(quoted: [UInt8]) {
+    /// Bytes already written by a `JSONWriter`, spliced in after a comma when one is due.
+    mutating func raw(_ written: UnsafeBufferPointer<UInt8>) {
         separate()
-        quoted.withUnsafeBufferPointer { append($0) }
+        append(written)
+        needsComma = true
+    }
+
+    /// Forgets whether a comma is due: the next piece starts a fragment (`afterValue: false`) or
+    /// follows a value written elsewhere (`true`).
+    mutating func restart(afterValue: Bool = false) { needsComma = afterValue }
+
+    /// A key already quoted and followed by its colon (see `SearchVocabulary.quotedKeys`).
+    mutating func key(quoted: UnsafeBufferPointer<UInt8>) {
+        separate()
+        append(quoted)
         needsComma = false
     }
 
@@ -92,6 +103,22 @@ public struct JSONWriter: ~Copyable {
         var text = number.description
         text.withUTF8 { append($0) }
         if count >= 2, base[count - 1] == UInt8(ascii: "0"), base[count - 2] == UInt8(ascii: ".") { count -= 2 }
+        needsComma = true
+    }
+
+    /// `(number * 100).rounded() / 100` as `value(_: Double)` writes it ("12.34", "12.3", "12"), without
+    /// formatting a double: a distance in kilometres, to the nearest 10 m.
+    public mutating func value(hundredths number: Double) {
+        let cents = (number * 100).rounded()
+        guard cents >= 0, cents < 1e15, cents.sign == .plus else { return value(cents / 100) }
+        separate()
+        let whole = Int64(cents) / 100, fraction = Int(Int64(cents) % 100)
+        writeDigits(whole)
+        if fraction != 0 {
+            append(UInt8(ascii: "."))
+            append(UInt8(ascii: "0") + UInt8(fraction / 10))
+            if fraction % 10 != 0 { append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+        }
         needsComma = true
     }
 

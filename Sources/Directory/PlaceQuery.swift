@@ -53,11 +53,19 @@ public struct PlaceSearchResult: Sendable {
         public let distanceKilometres: Double?
     }
 
-    public let hits: [Hit]
+    /// The hits of the page, read from the index when asked: the API writes their precomputed JSON
+    /// and never needs the records.
+    public var hits: [Hit] {
+        matches.map { Hit(place: index.records[$0.position], distanceKilometres: $0.distanceKilometres) }
+    }
+
     public let total: Int
     public let page: Int
     public let perPage: Int
     public let facets: FacetCounts
+    /// The page's places as positions in `index`, with their distances.
+    let matches: [(position: Int, distanceKilometres: Double?)]
+    let index: PlaceSearchIndex
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }

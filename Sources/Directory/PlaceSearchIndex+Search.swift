@@ -7,7 +7,7 @@ extension PlaceSearchIndex {
     public func search(_ query: PlaceQuery) -> PlaceSearchResult {
         var pass = SearchPass(index: self, query: query)
         if let centre = query.near {
-            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres) { pass.consider($0, centre: centre) }
+            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, containing: pass.wordPairs) { pass.consider($0, centre: centre) }
             pass.matching.sort { ($0.distance, nameRanks[$0.place]) < ($1.distance, nameRanks[$1.place]) }
         } else {
             for place in defaultOrder { pass.consider(Int(place), centre: nil) }
@@ -16,14 +16,16 @@ extension PlaceSearchIndex {
         let page = max(query.page, 1)
         let slice = pass.matching.dropFirst((page - 1) * perPage).prefix(perPage)
         return PlaceSearchResult(
-            hits: slice.map { PlaceSearchResult.Hit(place: records[$0.place], distanceKilometres: $0.distance.isNaN ? nil : $0.distance) },
-            total: pass.matching.count, page: page, perPage: perPage,
-            facets: FacetCounts(vocabulary: vocabulary, counts: pass.counts))
+            total: pass.matching.count, page: page, perPage: perPage, facets: FacetCounts(vocabulary: vocabulary, counts: pass.counts),
+            matches: slice.map { ($0.place, $0.distance.isNaN ? nil : $0.distance) }, index: self)
     }
 
     /// The places whose direction is within the radius, give or take a few metres (the caller decides
     /// with the exact distance): the rows crossing the circle, and in each the span of longitudes.
-    func forEachCandidate(near centre: GeoPoint, radiusKilometres: Double, _ body: (Int) -> Void) {
+    /// `pairs`: byte pairs a candidate's text must have (the query's words'); testing them first skips
+    /// most places of a search with words before any arithmetic.
+    func forEachCandidate(near centre: GeoPoint, radiusKilometres: Double, containing pairs: PairSignature = PairSignature([UInt8]()),
+                          _ body: (Int) -> Void) {
         guard !records.isEmpty, radiusKilometres >= 0 else { return }
         let radians = Double.pi / 180
         // A few metres of slack so rounding never drops a place the exact distance would keep.
@@ -50,7 +52,9 @@ extension PlaceSearchIndex {
             for span in spans {
                 var place = firstIndex(from: rowStarts[row], to: rowStarts[row + 1], longitudeNotBelow: span.lowerBound)
                 while place < rowStarts[row + 1], longitudes[place] <= span.upperBound {
-                    if unitX[place] * cx + unitY[place] * cy + unitZ[place] * cz >= minimumDot { body(place) }
+                    if pairSignatures[place].covers(pairs), unitX[place] * cx + unitY[place] * cy + unitZ[place] * cz >= minimumDot {
+                        body(place)
+                    }
                     place += 1
                 }
             }
@@ -89,9 +93,8 @@ struct SearchPass {
     init(index: PlaceSearchIndex, query: PlaceQuery) {
         self.index = index
         self.query = query
-        let tokens = PlaceSearchIndex.tokens(query.text)
-        phrase = Array(tokens.joined().utf8)
-        words = tokens.map { Array($0.utf8) }
+        words = PlaceSearchIndex.words(query.text)
+        phrase = Array(words.joined())
         var pairs = PairSignature([UInt8]())
         for word in words {
             let signature = PairSignature(word)
@@ -115,7 +118,7 @@ struct SearchPass {
         counts = Array(repeating: 0, count: index.vocabulary.count)
     }
 
-    mutating func consider(_ place: Int, centre: GeoPoint?) {
+    @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?) {
         // Cheapest tests first: the words, then the exact distance, then the filters.
         if !phrase.isEmpty {
             // A match of the phrase or of every word has every word's pairs.

@@ -41,6 +41,7 @@ public final class PlaceSearchIndex: Sendable {
     let defaultOrder: [Int32]
     /// Rank of each place's name, to break distance ties without comparing strings.
     let nameRanks: [Int32]
+    let hitJSON: SearchHitJSON
 
     public var count: Int { records.count }
     public var places: [DirectoryPlace] { records }
@@ -101,6 +102,7 @@ public final class PlaceSearchIndex: Sendable {
         var ranks = [Int32](repeating: 0, count: sorted.count)
         for (rank, place) in byName.enumerated() { ranks[place] = Int32(rank) }
         nameRanks = ranks
+        hitJSON = SearchHitJSON(places: sorted)
         defaultOrder = byName.sorted { (sorted[$0].label == nil ? 1 : 0, ranks[$0]) < (sorted[$1].label == nil ? 1 : 0, ranks[$1]) }
             .map { Int32($0) }
     }
@@ -127,9 +129,10 @@ public final class PlaceSearchIndex: Sendable {
         return false
     }
 
-    static func tokens(_ text: String?) -> [String] {
+    /// The folded words of a query, as bytes.
+    static func words(_ text: String?) -> [[UInt8]] {
         guard let text else { return [] }
-        return FrenchText.fold(text).split(separator: " ").map(String.init)
+        return Array(FrenchText.fold(text).utf8).split(separator: UInt8(ascii: " ")).map(Array.init)
     }
 }
 

@@ -41,7 +41,10 @@ struct SearchVocabulary: Sendable {
     /// Filled by `seal()`: each facet's value numbers in the order of their texts, and each value's text
     /// as a quoted JSON key, so a search lists its facet counts without sorting or escaping strings.
     private(set) var sortedValues: [[Int32]] = []
-    private(set) var quotedKeys: [[UInt8]] = []
+    /// Value `v` as a JSON key is `quotedKeys[quotedKeyStarts[v] ..< quotedKeyStarts[v + 1]]` (one
+    /// buffer, so writing the facets reads a few cache lines rather than an array per value).
+    private(set) var quotedKeys: [UInt8] = []
+    private(set) var quotedKeyStarts: [Int] = [0]
 
     var count: Int { texts.count }
 
@@ -66,7 +69,15 @@ struct SearchVocabulary: Sendable {
             let dimension = Dimension(facet)
             return texts.indices.filter { dimensions[$0] == dimension }.sorted { texts[$0] < texts[$1] }.map { Int32($0) }
         }
-        quotedKeys = texts.map { var json = JSONWriter(capacity: $0.utf8.count + 3); json.key(text: $0); return json.bytes }
+        var json = JSONWriter(capacity: 32 * texts.count)
+        var starts = [0]
+        for text in texts {
+            json.restart()
+            json.key(text: text)
+            starts.append(json.count)
+        }
+        quotedKeys = json.bytes
+        quotedKeyStarts = starts
     }
 
     /// The values of a place, each dimension's values de-duplicated.

@@ -36,6 +36,17 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    func testDistancesInHundredthsAreWrittenLikeTheRoundedDouble() {
+        var random = SystemRandomNumberGenerator()
+        let edges: [Double] = [0, -0.0, 0.004, 0.005, 0.01, 0.1, 0.995, 1, 9.99, 10, 19.999, 20, 1_234.5, 99_999.994, -3.456, 1e17]
+        for number in edges + (0..<5_000).map({ _ in Double.random(in: 0..<500, using: &random) }) {
+            var fast = JSONWriter(), plain = JSONWriter()
+            fast.value(hundredths: number)
+            plain.value((number * 100).rounded() / 100)
+            XCTAssertEqual(String(decoding: fast.bytes, as: UTF8.self), String(decoding: plain.bytes, as: UTF8.self), "\(number)")
+        }
+    }
+
     func testAGrowingBufferKeepsEverything() {
         var json = JSONWriter(capacity: 1)
         json.beginArray()

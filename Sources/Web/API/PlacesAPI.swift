@@ -81,33 +81,8 @@ struct PlacesAPI {
 
     /// The bytes `JSONResponse.encoder` would give for `page(result)`, written directly.
     static func encode(_ result: PlaceSearchResult) -> ByteBuffer {
-        var json = JSONWriter(capacity: 1_024 + 400 * result.hits.count)
-        json.beginObject()
-        json.key("facets")
-        result.facets.write(into: &json)
-        json.key("items")
-        json.beginArray()
-        // Fields read in place: copying a hit would retain each of its place's thirty-odd fields.
-        for position in result.hits.indices {
-            json.beginObject()
-            json.key("commune_code"); json.value(result.hits[position].place.communeCode)
-            json.key("commune_name"); json.value(result.hits[position].place.communeName)
-            json.key("department_code"); json.value(result.hits[position].place.departmentCode)
-            if let distance = result.hits[position].distanceKilometres { json.key("distance_km"); json.value((distance * 100).rounded() / 100) }
-            json.key("id"); json.value(result.hits[position].place.id ?? 0)
-            json.key("kinds"); json.value(result.hits[position].place.kinds)
-            json.field("label", result.hits[position].place.label?.rawValue)
-            json.key("latitude"); json.value(result.hits[position].place.position.latitude)
-            json.key("longitude"); json.value(result.hits[position].place.position.longitude)
-            json.key("name"); json.value(result.hits[position].place.name)
-            json.key("services"); json.value(result.hits[position].place.services)
-            json.endObject()
-        }
-        json.endArray()
-        json.key("page"); json.value(result.page)
-        json.key("per_page"); json.value(result.perPage)
-        json.key("total"); json.value(result.total)
-        json.endObject()
+        var json = JSONWriter(capacity: 4_096)
+        result.writeJSON(into: &json)
         return json.withBytes { ByteBuffer(bytes: $0) }
     }
 
