@@ -7,15 +7,7 @@
 # 3. that query's own duration, measured with Python's sqlite3 on the same file.
 # Needs perf (linux-perf) for step 2, which is skipped without it. Loopback only; stops its server.
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-BIN="${FABRIQUES_BIN:-$ROOT/.build-release/release/fabriques}"
-WORK="${BENCH_WORK:-/tmp/fabriques-bench}"
-PORT="${BENCH_PORT_OURS:-18181}"
-SIZE="${1:?size}"
-DATA="$WORK/data-$SIZE"
-[ -f "$DATA/fabriques.sqlite" ] || { echo "no $DATA/fabriques.sqlite: run run.sh $SIZE first (it keeps the data folders)" >&2; exit 1; }
-QUERY='commune=42218&rayon=20&service=Aide%20aux%20d%C3%A9marches%20administratives&q=ruche'
+source "$(dirname "${BASH_SOURCE[0]}")/on-data.sh"
 URL="http://127.0.0.1:$PORT/api/v1/places?$QUERY"
 
 LOG_LEVEL=warning "$BIN" serve --data-dir "$DATA" --host 127.0.0.1 --port "$PORT" > "$WORK/diagnose-$SIZE-server.log" 2>&1 &

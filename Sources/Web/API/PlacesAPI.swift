@@ -32,15 +32,15 @@ struct PlacesAPI {
     }
 
     func list(_ request: Request) async throws -> Response {
-        // A repeated query string is answered before anything is parsed; "?" keeps these keys apart
-        // from the canonical ones.
+        // A repeated query string is answered before anything is parsed.
         guard let responses else { return Self.response(try await listBody(request.queryDictionary).0) }
-        let raw = "?" + (request.uri.query ?? "")
-        if let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(raw, generation: generation) {
+        let raw = request.uri.query ?? ""
+        if let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(rawQuery: raw, generation: generation) {
             return Self.response(cached)
         }
-        let (bytes, generation) = try await listBody(request.queryDictionary)
-        responses.store(bytes, key: raw, generation: generation)
+        let parameters = request.queryDictionary
+        let (bytes, generation) = try await listBody(parameters)
+        responses.alias(raw, to: SearchResponseCache.key(parameters), generation: generation)
         return Self.response(bytes)
     }
 
