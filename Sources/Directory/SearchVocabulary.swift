@@ -19,19 +19,6 @@ struct SearchVocabulary: Sendable {
             }
         }
 
-        var facet: Facet? {
-            switch self {
-            case .kind: .kind
-            case .service: .service
-            case .publicGroup: .publicGroup
-            case .label: .label
-            case .department: .department
-            case .priorityNeighbourhood: .priorityNeighbourhood
-            case .rural: .rural
-            case .region: nil
-            }
-        }
-
         var bit: UInt32 { 1 << UInt32(rawValue) }
     }
 
