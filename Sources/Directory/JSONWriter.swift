@@ -3,9 +3,6 @@
 /// Writes what the API's encoder writes: keys in the order given (callers give them sorted), slashes
 /// unescaped, numbers as `Double.description` without a trailing ".0"; tests compare the two.
 ///
-/// Inlinable, so that the API's writer (in `Web`) is specialised and inlined like local code: called
-/// through module boundaries, each append paid a call and a uniqueness check.
-///
 /// Noncopyable, over its own buffer: the search response writes a hundred small pieces, and each append
 /// to an array paid a uniqueness check and a generic copy. Inlinable, so the API's writer (in `Web`) is
 /// specialised like local code.
@@ -82,9 +79,8 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    /// Forgets whether a comma is due: the next piece starts a fragment (`afterValue: false`) or
-    /// follows a value written elsewhere (`true`).
-    mutating func restart(afterValue: Bool = false) { needsComma = afterValue }
+    /// Forgets that a comma is due: the next piece starts a fragment of its own.
+    mutating func restart() { needsComma = false }
 
     /// A key already quoted and followed by its colon (see `SearchVocabulary.quotedKeys`).
     mutating func key(quoted: UnsafeBufferPointer<UInt8>) {

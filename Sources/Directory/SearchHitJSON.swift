@@ -48,7 +48,6 @@ struct SearchHitJSON: Sendable {
                 json.key("distance_km")
                 json.value(hundredths: distanceKilometres)
             }
-            json.restart(afterValue: true)
             json.raw(UnsafeBufferPointer(rebasing: all[Int(splits[place])..<Int(starts[place + 1])]))
         }
     }
