@@ -7,10 +7,11 @@ extension PlaceSearchIndex {
     public func search(_ query: PlaceQuery) -> PlaceSearchResult {
         var pass = SearchPass(index: self, query: query)
         if let centre = query.near {
-            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, containing: pass.wordPairs) { pass.consider($0, centre: centre) }
-            pass.matching.sort { ($0.distance, nameRanks[$0.place]) < ($1.distance, nameRanks[$1.place]) }
+            let scanBits = pairPostings.scanBits(of: pass.wordPairs)
+            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, requiring: scanBits) { pass.consider($0, centre: centre, dot: $1) }
+            pass.matching.sort { ($0.distance, $0.nameRank) < ($1.distance, $1.nameRank) }
         } else {
-            for place in defaultOrder { pass.consider(Int(place), centre: nil) }
+            for place in defaultOrder { pass.consider(Int(place), centre: nil, dot: .nan) }
         }
         let perPage = max(query.perPage, 1)
         let page = max(query.page, 1)
@@ -21,19 +22,18 @@ extension PlaceSearchIndex {
     }
 
     /// The places whose direction is within the radius, give or take a few metres (the caller decides
-    /// with the exact distance): the rows crossing the circle, and in each the span of longitudes.
-    /// `pairs`: byte pairs a candidate's text must have (the query's words'); testing them first skips
-    /// most places of a search with words before any arithmetic.
-    func forEachCandidate(near centre: GeoPoint, radiusKilometres: Double, containing pairs: PairSignature = PairSignature([UInt8]()),
-                          _ body: (Int) -> Void) {
+    /// with the exact distance), with the dot product of their direction and the centre's: the rows
+    /// crossing the circle, and in each the span of longitudes.
+    /// `bits`: pair-signature bits a candidate must have (some of the query's words'); with words, the
+    /// scan skips most places 64 at a time before any arithmetic.
+    func forEachCandidate(near centre: GeoPoint, radiusKilometres: Double, requiring bits: [Int] = [],
+                          _ body: (_ place: Int, _ dot: Double) -> Void) {
         guard !records.isEmpty, radiusKilometres >= 0 else { return }
         let radians = Double.pi / 180
         // A few metres of slack so rounding never drops a place the exact distance would keep.
         let angle = min(Double.pi, radiusKilometres / GeoPoint.earthRadiusKilometres + 1e-6)
         let minimumDot = cos(angle)
-        let cx = cos(centre.latitude * radians) * cos(centre.longitude * radians)
-        let cy = cos(centre.latitude * radians) * sin(centre.longitude * radians)
-        let cz = sin(centre.latitude * radians)
+        let towards = Direction(centre)
         let latitudeSpan = angle / radians
         let lowRow = max(Int(((centre.latitude - latitudeSpan) / Self.rowHeight).rounded(.down)) - firstRow, 0)
         let highRow = min(Int(((centre.latitude + latitudeSpan) / Self.rowHeight).rounded(.down)) - firstRow, rowStarts.count - 2)
@@ -48,97 +48,30 @@ extension PlaceSearchIndex {
             else if east > 180 { spans = [west...180, -180...(east - 360)] }
             else { spans = [west...east] }
         }
+        @inline(__always) func test(_ place: Int) {
+            let dot = directions[place].dot(towards)
+            if dot >= minimumDot { body(place, dot) }
+        }
         for row in lowRow...highRow {
             for span in spans {
-                var place = firstIndex(from: rowStarts[row], to: rowStarts[row + 1], longitudeNotBelow: span.lowerBound)
-                while place < rowStarts[row + 1], longitudes[place] <= span.upperBound {
-                    if pairSignatures[place].covers(pairs), unitX[place] * cx + unitY[place] * cy + unitZ[place] * cz >= minimumDot {
-                        body(place)
-                    }
-                    place += 1
+                let start = firstIndex(from: rowStarts[row], to: rowStarts[row + 1]) { $0 < span.lowerBound }
+                let end = firstIndex(from: start, to: rowStarts[row + 1]) { $0 <= span.upperBound }
+                if bits.isEmpty {
+                    for place in start..<end { test(place) }
+                } else {
+                    pairPostings.forEachPlace(in: start..<end, having: bits) { test($0) }
                 }
             }
         }
     }
 
-    private func firstIndex(from low: Int, to high: Int, longitudeNotBelow bound: Double) -> Int {
+    /// The first place of `low ..< high` (sorted by longitude) whose longitude is not `before` the bound.
+    private func firstIndex(from low: Int, to high: Int, before: (Double) -> Bool) -> Int {
         var low = low, high = high
         while low < high {
             let middle = (low + high) / 2
-            if longitudes[middle] < bound { low = middle + 1 } else { high = middle }
+            if before(longitudes[middle]) { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-}
-
-/// The running state of one search: text and filters compiled to bytes and value numbers.
-struct SearchPass {
-    struct Match {
-        let place: Int
-        /// NaN when the search has no centre.
-        let distance: Double
-    }
-
-    let index: PlaceSearchIndex
-    let query: PlaceQuery
-    let phrase: [UInt8]
-    let words: [[UInt8]]
-    /// Pairs every place containing the words has (the phrase contains each word, so the words' pairs).
-    let wordPairs: PairSignature
-    /// (dimension, value number or nil when no place has the value) for every filter of the query.
-    let filters: [(SearchVocabulary.Dimension, Int32?)]
-    var counts: [Int]
-    var matching: [Match] = []
-
-    init(index: PlaceSearchIndex, query: PlaceQuery) {
-        self.index = index
-        self.query = query
-        words = PlaceSearchIndex.words(query.text)
-        phrase = Array(words.joined())
-        var pairs = PairSignature([UInt8]())
-        for word in words {
-            let signature = PairSignature(word)
-            pairs.low |= signature.low
-            pairs.high |= signature.high
-        }
-        wordPairs = pairs
-        var filters: [(SearchVocabulary.Dimension, Int32?)] = []
-        func add(_ value: String?, _ dimension: SearchVocabulary.Dimension) {
-            if let value { filters.append((dimension, index.vocabulary.lookup(value, in: dimension))) }
-        }
-        add(query.kind?.rawValue, .kind)
-        add(query.service, .service)
-        add(query.publicGroup, .publicGroup)
-        add(query.label?.rawValue, .label)
-        add(query.departmentCode, .department)
-        add(query.regionCode, .region)
-        add(query.priorityNeighbourhood.map { $0 ? "oui" : "non" }, .priorityNeighbourhood)
-        add(query.rural.map { $0 ? "oui" : "non" }, .rural)
-        self.filters = filters
-        counts = Array(repeating: 0, count: index.vocabulary.count)
-    }
-
-    @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?) {
-        // Cheapest tests first: the words, then the exact distance, then the filters.
-        if !phrase.isEmpty {
-            // A match of the phrase or of every word has every word's pairs.
-            guard index.pairSignatures[place].covers(wordPairs) else { return }
-            if !index.text(of: place, contains: phrase), !words.allSatisfy({ index.text(of: place, contains: $0) }) { return }
-        }
-        var distance = Double.nan
-        if let centre {
-            distance = GeoPoint(latitude: index.latitudes[place], longitude: index.longitudes[place]).distanceKilometres(to: centre)
-            guard distance <= query.radiusKilometres else { return }
-        }
-        var failed: UInt32 = 0
-        for (dimension, value) in filters where value.map({ !index.has($0, place) }) ?? true { failed |= dimension.bit }
-        let values = index.valueNumbers[index.valueStarts[place]..<index.valueStarts[place + 1]]
-        if failed == 0 {
-            matching.append(Match(place: place, distance: distance))
-            for value in values { counts[Int(value)] += 1 }
-        } else if failed & (failed - 1) == 0, failed != SearchVocabulary.Dimension.region.bit {
-            // Fails one facet's filter only: counts for the other values of that facet.
-            for value in values where index.vocabulary.dimensions[Int(value)].bit == failed { counts[Int(value)] += 1 }
-        }
     }
 }

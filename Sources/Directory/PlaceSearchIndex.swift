@@ -19,7 +19,7 @@ public final class PlaceSearchIndex: Sendable {
     let latitudes: [Double]
     let longitudes: [Double]
     /// Unit vectors of the positions: a dot product rules most candidates out before any trigonometry.
-    let unitX: [Double], unitY: [Double], unitZ: [Double]
+    let directions: [Direction]
     /// `rowStarts[r] ..< rowStarts[r + 1]` are the places of row `firstRow + r`.
     let firstRow: Int
     let rowStarts: [Int]
@@ -27,9 +27,12 @@ public final class PlaceSearchIndex: Sendable {
     /// "fablab"), all places' bytes end to end.
     let textBytes: [UInt8]
     let textStarts: [Int]
+    /// How often each byte occurs in the texts: a needle is looked for by its rarest byte.
+    let byteCounts: [Int]
     /// 128 bits per place, one set for each pair of adjacent bytes of its text (hashed): a text lacking
     /// one of the query's pairs cannot contain it, so most places are ruled out without a byte scan.
     let pairSignatures: [PairSignature]
+    let pairPostings: PairPostings
     let vocabulary: SearchVocabulary
     /// The values of each place: `valueNumbers[valueStarts[i] ..< valueStarts[i + 1]]`.
     let valueNumbers: [Int32]
@@ -53,10 +56,7 @@ public final class PlaceSearchIndex: Sendable {
         records = sorted
         latitudes = sorted.map(\.position.latitude)
         longitudes = sorted.map(\.position.longitude)
-        let radians = Double.pi / 180
-        unitX = sorted.map { cos($0.position.latitude * radians) * cos($0.position.longitude * radians) }
-        unitY = sorted.map { cos($0.position.latitude * radians) * sin($0.position.longitude * radians) }
-        unitZ = sorted.map { sin($0.position.latitude * radians) }
+        directions = sorted.map { Direction($0.position) }
 
         firstRow = sorted.first.map(row) ?? 0
         let rowCount = (sorted.last.map(row) ?? -1) - firstRow + 1
@@ -82,8 +82,12 @@ public final class PlaceSearchIndex: Sendable {
         }
         vocabulary.seal()
         textBytes = bytes
+        var byteCounts = [Int](repeating: 0, count: 256)
+        for byte in bytes { byteCounts[Int(byte)] += 1 }
+        self.byteCounts = byteCounts
         self.textStarts = textStarts
         pairSignatures = (0..<sorted.count).map { PairSignature(bytes[textStarts[$0]..<textStarts[$0 + 1]]) }
+        pairPostings = PairPostings(pairSignatures)
         self.vocabulary = vocabulary
         valueNumbers = numbers
         self.valueStarts = valueStarts
@@ -111,22 +115,31 @@ public final class PlaceSearchIndex: Sendable {
         postings[Int(value) * wordsPerValue + place >> 6] & (1 << UInt64(place & 63)) != 0
     }
 
-    /// Whether `needle` occurs in the folded text of `place`.
-    func text(of place: Int, contains needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
+    /// Whether `needle` occurs in the folded text of `place`. `memchr` looks for the needle's rarest
+    /// byte many bytes at a time, and only its occurrences are compared: texts run to a hundred bytes or
+    /// more, and a byte loop over them was most of a search with words.
+    func text(of place: Int, contains needle: SearchNeedle) -> Bool {
+        let count = needle.bytes.count
+        guard count > 0 else { return true }
         let start = textStarts[place], end = textStarts[place + 1]
-        guard end - start >= needle.count else { return false }
-        let first = needle[0]
-        var position = start
-        while position <= end - needle.count {
-            if textBytes[position] == first {
-                var offset = 1
-                while offset < needle.count && textBytes[position + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        guard end - start >= count else { return false }
+        return textBytes.withUnsafeBufferPointer { text in
+            needle.bytes.withUnsafeBufferPointer { bytes in
+                let anchor = needle.anchor
+                // Where the anchor byte may sit: the needle must fit around it.
+                var from = text.baseAddress! + start + anchor
+                let last = text.baseAddress! + end - count + anchor
+                while from <= last {
+                    guard let found = memchr(from, Int32(bytes[anchor]), last - from + 1) else { return false }
+                    let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - anchor
+                    var offset = 0
+                    while offset < count, candidate[offset] == bytes[offset] { offset += 1 }
+                    if offset == count { return true }
+                    from = candidate + anchor + 1
+                }
+                return false
             }
-            position += 1
         }
-        return false
     }
 
     /// The folded words of a query, as bytes.
@@ -136,22 +149,19 @@ public final class PlaceSearchIndex: Sendable {
     }
 }
 
-/// A 128-bit summary of the byte pairs of a text.
-struct PairSignature: Sendable {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
+/// A place's direction from the Earth's centre, and the cosine of its latitude for the exact distance:
+/// one cache line holds what a candidate needs.
+struct Direction: Sendable {
+    let x: Double, y: Double, z: Double
+    let cosLatitude: Double
 
-    init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        var previous: UInt8?
-        for byte in bytes {
-            if let previous {
-                let bit = (UInt32(previous) &* 31 &+ UInt32(byte)) % 128
-                if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
-            }
-            previous = byte
-        }
+    init(_ position: GeoPoint) {
+        let radians = Double.pi / 180
+        cosLatitude = cos(position.latitude * radians)
+        x = cosLatitude * cos(position.longitude * radians)
+        y = cosLatitude * sin(position.longitude * radians)
+        z = sin(position.latitude * radians)
     }
 
-    /// Whether every pair of `other` may be in this text.
-    func covers(_ other: PairSignature) -> Bool { low & other.low == other.low && high & other.high == other.high }
+    func dot(_ other: Direction) -> Double { x * other.x + y * other.y + z * other.z }
 }

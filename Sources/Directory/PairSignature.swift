@@ -1,0 +1,81 @@
+/// A 128-bit summary of the byte pairs of a text.
+struct PairSignature: Sendable {
+    static let bitCount = 128
+
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        var previous: UInt8?
+        for byte in bytes {
+            if let previous {
+                let bit = (UInt32(previous) &* 31 &+ UInt32(byte)) % 128
+                if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+            }
+            previous = byte
+        }
+    }
+
+    /// Whether every pair of `other` may be in this text.
+    func covers(_ other: PairSignature) -> Bool { low & other.low == other.low && high & other.high == other.high }
+
+    /// The numbers (0 ..< 128) of the bits set.
+    var bits: [Int] {
+        var bits: [Int] = []
+        bits.reserveCapacity(low.nonzeroBitCount + high.nonzeroBitCount)
+        var low = low, high = high
+        while low != 0 { bits.append(low.trailingZeroBitCount); low &= low &- 1 }
+        while high != 0 { bits.append(64 + high.trailingZeroBitCount); high &= high &- 1 }
+        return bits
+    }
+}
+
+/// The places' signatures turned sideways: for each of the 128 bits, one bit per place. A scan ANDs
+/// the bitsets of a few of the query's bits, 64 places at a time, and looks only at the places left,
+/// instead of loading every place's signature.
+struct PairPostings: Sendable {
+    /// `words[bit * wordsPerBit + place / 64]`.
+    let words: [UInt64]
+    let wordsPerBit: Int
+    /// How many places have each bit: the rarest bits rule out the most places.
+    let placeCounts: [Int]
+
+    init(_ signatures: [PairSignature]) {
+        wordsPerBit = (signatures.count + 63) / 64
+        var words = [UInt64](repeating: 0, count: wordsPerBit * PairSignature.bitCount)
+        var counts = [Int](repeating: 0, count: PairSignature.bitCount)
+        for (place, signature) in signatures.enumerated() {
+            for bit in signature.bits {
+                words[bit * wordsPerBit + place >> 6] |= 1 << UInt64(place & 63)
+                counts[bit] += 1
+            }
+        }
+        self.words = words
+        placeCounts = counts
+    }
+
+    /// The bits of `signature` worth testing in a scan: the rarest few (the caller checks the whole
+    /// signature of each place left, so a subset only lets a few more through).
+    func scanBits(of signature: PairSignature, limit: Int = 4) -> [Int] {
+        Array(signature.bits.sorted { (placeCounts[$0], $0) < (placeCounts[$1], $1) }.prefix(limit))
+    }
+
+    /// Calls `body` with each place of `places` that has every bit of `bits`, in order.
+    @inline(__always)
+    func forEachPlace(in places: Range<Int>, having bits: [Int], _ body: (Int) -> Void) {
+        guard !places.isEmpty else { return }
+        let firstWord = places.lowerBound >> 6, lastWord = (places.upperBound - 1) >> 6
+        words.withUnsafeBufferPointer { words in
+            for word in firstWord...lastWord {
+                var mask = ~UInt64(0)
+                if word == firstWord { mask &= ~UInt64(0) << UInt64(places.lowerBound & 63) }
+                if word == lastWord, places.upperBound & 63 != 0 { mask &= (1 << UInt64(places.upperBound & 63)) &- 1 }
+                for bit in bits where mask != 0 { mask &= words[bit * wordsPerBit + word] }
+                while mask != 0 {
+                    body(word << 6 | mask.trailingZeroBitCount)
+                    mask &= mask &- 1
+                }
+            }
+        }
+    }
+}
