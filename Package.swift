@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Selection"),
         .target(name: "Coverage", dependencies: ["Territory"]),
         .executableTarget(name: "CoverageBench", dependencies: ["Coverage", "Territory"]),
+        .executableTarget(name: "SearchBench", dependencies: ["Directory", "Territory"]),
         .target(
             name: "Storage",
             dependencies: [
