@@ -8,10 +8,10 @@ extension PlaceSearchIndex {
         var pass = SearchPass(index: self, query: query)
         if let centre = query.near {
             let scanBits = pairPostings.scanBits(of: pass.wordPairs)
-            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, requiring: scanBits) { pass.consider($0, centre: centre, dot: $1) }
+            forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, requiring: scanBits) { pass.consider($0, centre: centre, surelyInside: $1) }
             pass.matching.sort { ($0.distance, $0.nameRank) < ($1.distance, $1.nameRank) }
         } else {
-            for place in defaultOrder { pass.consider(Int(place), centre: nil, dot: .nan) }
+            for place in defaultOrder { pass.consider(Int(place), centre: nil, surelyInside: false) }
         }
         let perPage = max(query.perPage, 1)
         let page = max(query.page, 1)
@@ -22,17 +22,19 @@ extension PlaceSearchIndex {
     }
 
     /// The places whose direction is within the radius, give or take a few metres (the caller decides
-    /// with the exact distance), with the dot product of their direction and the centre's: the rows
-    /// crossing the circle, and in each the span of longitudes.
+    /// with the exact distance), each with whether it is inside for sure (a few metres within the circle,
+    /// far above rounding): the rows crossing the circle, and in each the span of longitudes.
     /// `bits`: pair-signature bits a candidate must have (some of the query's words'); with words, the
     /// scan skips most places 64 at a time before any arithmetic.
     func forEachCandidate(near centre: GeoPoint, radiusKilometres: Double, requiring bits: [Int] = [],
-                          _ body: (_ place: Int, _ dot: Double) -> Void) {
+                          _ body: (_ place: Int, _ surelyInside: Bool) -> Void) {
         guard !records.isEmpty, radiusKilometres >= 0 else { return }
         let radians = Double.pi / 180
         // A few metres of slack so rounding never drops a place the exact distance would keep.
         let angle = min(Double.pi, radiusKilometres / GeoPoint.earthRadiusKilometres + 1e-6)
         let minimumDot = cos(angle)
+        let innerAngle = radiusKilometres / GeoPoint.earthRadiusKilometres
+        let surelyInsideDot = innerAngle > 1e-5 && innerAngle < 3 ? cos(innerAngle - 1e-6) : .infinity
         let towards = Direction(centre)
         let latitudeSpan = angle / radians
         let lowRow = max(Int(((centre.latitude - latitudeSpan) / Self.rowHeight).rounded(.down)) - firstRow, 0)
@@ -50,7 +52,7 @@ extension PlaceSearchIndex {
         }
         @inline(__always) func test(_ place: Int) {
             let dot = directions[place].dot(towards)
-            if dot >= minimumDot { body(place, dot) }
+            if dot >= minimumDot { body(place, dot >= surelyInsideDot) }
         }
         for row in lowRow...highRow {
             for span in spans {

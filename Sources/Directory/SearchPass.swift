@@ -19,10 +19,6 @@ struct SearchPass {
     let wordPairs: PairSignature
     /// (dimension, value number or nil when no place has the value) for every filter of the query.
     let filters: [(SearchVocabulary.Dimension, Int32?)]
-    /// A place whose direction's dot product with the centre's is at least this is inside the radius
-    /// for sure, with a margin far above rounding: only the places near the circle need the exact distance
-    /// to be counted, and only the results need it to be shown.
-    let certainlyInsideDot: Double
     let centreCosLatitude: Double
     var counts: [Int]
     var matching: [Match] = []
@@ -53,14 +49,13 @@ struct SearchPass {
         add(query.priorityNeighbourhood.map { $0 ? "oui" : "non" }, .priorityNeighbourhood)
         add(query.rural.map { $0 ? "oui" : "non" }, .rural)
         self.filters = filters
-        let angle = query.radiusKilometres / GeoPoint.earthRadiusKilometres
-        certainlyInsideDot = angle > 1e-5 && angle < 3 ? cos(angle - 1e-6) : .infinity
         centreCosLatitude = cos((query.near?.latitude ?? 0) * (Double.pi / 180))
         counts = Array(repeating: 0, count: index.vocabulary.count)
     }
 
-    /// `dot`: the dot product of the place's direction and the centre's (ignored without a centre).
-    @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?, dot: Double) {
+    /// `surelyInside`: the place is inside the radius whatever the exact distance's rounding (see
+    /// `forEachCandidate`); only the other places need that distance to be counted.
+    @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?, surelyInside: Bool) {
         // Cheapest tests first: the words, then the distance, then the filters.
         if !phrase.bytes.isEmpty {
             // A match of the phrase or of every word has every word's pairs.
@@ -68,7 +63,7 @@ struct SearchPass {
             if !index.text(of: place, contains: phrase), words.count < 2 || !words.allSatisfy({ index.text(of: place, contains: $0) }) { return }
         }
         var distance = Double.nan
-        if let centre, !(dot >= certainlyInsideDot) {
+        if let centre, !surelyInside {
             distance = self.distance(of: place, to: centre)
             guard distance <= query.radiusKilometres else { return }
         }
