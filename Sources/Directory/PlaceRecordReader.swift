@@ -26,9 +26,9 @@ public struct PlaceRecordReader: Sendable {
     }
 
     public func read(_ data: Data, format: ImportFormat, mapping: ColumnMapping = ColumnMapping()) throws(ImportError) -> ImportReading {
-        let records = try Self.records(data, format: format, mapping: mapping)
         var reading = ImportReading(places: [], issues: [])
-        for (line, record) in records {
+        // Each row becomes a place as soon as it is read: only the places are held, not every row's text.
+        try Self.forEachRecord(data, format: format, mapping: mapping) { line, record in
             var issues: [ImportIssue] = []
             if let place = PlaceRecord(fields: record, line: line, territory: territory, today: today).place(issues: &issues) {
                 reading.places.append((line, place))
@@ -45,23 +45,32 @@ public struct PlaceRecordReader: Sendable {
         return (place, issues)
     }
 
-    /// Rows as dictionaries keyed by the standard's field names, with the line or object number.
-    static func records(_ data: Data, format: ImportFormat, mapping: ColumnMapping) throws(ImportError) -> [(Int, [String: String])] {
+    /// Rows as dictionaries keyed by the standard's field names, with the line or object number, in order.
+    static func forEachRecord(_ data: Data, format: ImportFormat, mapping: ColumnMapping,
+                              _ body: (Int, [String: String]) -> Void) throws(ImportError) {
         switch format {
         case .csv:
-            guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-                throw .unreadable("encodage non reconnu (UTF-8 attendu)")
+            let empty: Bool = data.withUnsafeBytes { bytes in
+                let encoding = CSVReader.Encoding.detect(bytes)
+                let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+                let separator = firstLine.filter { $0 == UInt8(ascii: ";") }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count
+                    ? UInt8(ascii: ";") : UInt8(ascii: ",")
+                var fields: [String]? = nil
+                var number = 1
+                CSVReader.forEachRow(in: bytes, separator: separator, encoding: encoding) { row in
+                    guard let header = fields else {
+                        fields = row.map { mapping.field(for: $0.trimmedOfWhitespace()) }
+                        return
+                    }
+                    number += 1
+                    if row.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return }
+                    var record: [String: String] = [:]
+                    for (index, value) in row.enumerated() where index < header.count { record[header[index]] = value }
+                    body(number, record)
+                }
+                return fields == nil
             }
-            let separator: Character = (text.prefix { $0 != "\n" }.filter { $0 == ";" }.count > text.prefix { $0 != "\n" }.filter { $0 == "," }.count) ? ";" : ","
-            let rows = CSVReader.parse(text, separator: separator)
-            guard let header = rows.first else { throw .unreadable("fichier vide") }
-            let fields = header.map { mapping.field(for: $0.trimmingCharacters(in: .whitespaces)) }
-            return rows.dropFirst().enumerated().compactMap { offset, row in
-                if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
-                var record: [String: String] = [:]
-                for (index, value) in row.enumerated() where index < fields.count { record[fields[index]] = value }
-                return (offset + 2, record)
-            }
+            if empty { throw .unreadable("fichier vide") }
         case .json, .geojson:
             let object: Any
             do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .unreadable("JSON invalide") }
@@ -79,7 +88,7 @@ public struct PlaceRecordReader: Sendable {
                     return (offset + 1, properties)
                 }
             } else { throw .unreadable("un tableau d'objets ou une FeatureCollection GeoJSON est attendu") }
-            return items.map { number, item in
+            for (number, item) in items {
                 var record: [String: String] = [:]
                 for (key, value) in item {
                     let field = earlierNames[key] ?? mapping.field(for: key)
@@ -90,7 +99,7 @@ public struct PlaceRecordReader: Sendable {
                     default: break
                     }
                 }
-                return (number, record)
+                body(number, record)
             }
         }
     }

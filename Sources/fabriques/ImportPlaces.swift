@@ -30,7 +30,10 @@ struct ImportPlaces: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = common.configuration()
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("Fichier illisible : \(file)") }
+        // Mapped, not read: the rows are parsed from the file's pages, which the system can drop again.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
+            throw ValidationError("Fichier illisible : \(file)")
+        }
         guard let kind = format.flatMap(ImportFormat.init(rawValue:)) ?? ImportFormat(fileName: file) else {
             throw ValidationError("Format inconnu : précisez --format csv, json ou geojson.")
         }
