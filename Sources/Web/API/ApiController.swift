@@ -10,8 +10,19 @@ public struct ApiController: Sendable {
     let openAPIDocument: ByteBuffer
     let index: DirectoryIndexCache
     let coverage: CoverageService
-    /// Nil when the configuration turns the cache of encoded searches off.
-    let searchResponses: SearchResponseCache?
+    /// Built once: a place search made a copy of `AppServices` (twenty references) per request.
+    let places: PlacesAPI
+    let dossiers: DossiersAPI
+
+    init(services: AppServices, openAPIDocument: ByteBuffer, index: DirectoryIndexCache, coverage: CoverageService,
+         searchResponses: SearchResponseCache?) {
+        self.services = services
+        self.openAPIDocument = openAPIDocument
+        self.index = index
+        self.coverage = coverage
+        places = PlacesAPI(services: services, index: index, responses: searchResponses)
+        dossiers = DossiersAPI(services: services)
+    }
 
     /// Every operation of the API, named by its OpenAPI operationId. The router is built from this
     /// list and a test compares it with openapi.json, so the document cannot drift from the code.
@@ -82,14 +93,14 @@ public struct ApiController: Sendable {
             return try JSONResponse.make(ApiModels.CommuneItem(commune))
         case .listOrganisations: return try await organisations(request, context: context)
         case .getOrganisation: return try await organisation(request, context: context)
-        case .listPlaces: return try await PlacesAPI(services: services, index: index, responses: searchResponses).list(request)
-        case .getPlace: return try await PlacesAPI(services: services, index: index).show(context)
-        case .exportPlacesCSV: return try await PlacesAPI(services: services, index: index).export(request, format: .csv)
-        case .exportPlacesGeoJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .geojson)
-        case .exportPlacesJSON: return try await PlacesAPI(services: services, index: index).export(request, format: .json)
-        case .listDossiers: return try await DossiersAPI(services: services).list(request, context: context)
-        case .getDossier: return try await DossiersAPI(services: services).show(context)
-        case .transitionDossier: return try await DossiersAPI(services: services).transition(request, context: context)
+        case .listPlaces: return try await places.list(request)
+        case .getPlace: return try await places.show(context)
+        case .exportPlacesCSV: return try await places.export(request, format: .csv)
+        case .exportPlacesGeoJSON: return try await places.export(request, format: .geojson)
+        case .exportPlacesJSON: return try await places.export(request, format: .json)
+        case .listDossiers: return try await dossiers.list(request, context: context)
+        case .getDossier: return try await dossiers.show(context)
+        case .transitionDossier: return try await dossiers.transition(request, context: context)
         case .getCoverage:
             let query = request.queryDictionary
             let parameters = try CoverageParameters(query)
