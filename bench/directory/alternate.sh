@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/on-data.sh"
 ROUNDS="${2:-6}"; SECONDS_EACH="${3:-5}"
 SEARCH="http://127.0.0.1:$PORT/api/v1/places?$QUERY"
-CEILING="http://127.0.0.1:$PORT/bench/ceiling"
+CEILING="http://127.0.0.1:$PORT/bench/ceiling?$QUERY"
 
 LOG_LEVEL=warning FABRIQUES_SEARCH_CACHE=0 FABRIQUES_BENCH_CEILING_QUERY="$QUERY" \
     "$BIN" serve --data-dir "$DATA" --host 127.0.0.1 --port "$PORT" > "$WORK/alternate-$SIZE-server.log" 2>&1 &

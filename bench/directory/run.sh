@@ -159,7 +159,7 @@ for size in "${SIZES[@]}"; do
     first=$(curl -s -o "$WORK/results/$size-ours.json" -w '%{http_code} %{time_total}' --max-time 120 "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY")
     echo "first_request=$first" >> "$facts"
     curl -sf --max-time 30 -o "$WORK/results/$size-ours-noword.json" "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY_NO_WORD"
-    curl -sf --max-time 30 -o "$WORK/results/$size-ceiling.json" "http://127.0.0.1:$PORT_OURS/bench/ceiling"
+    curl -sf --max-time 30 -o "$WORK/results/$size-ceiling.json" "http://127.0.0.1:$PORT_OURS/bench/ceiling?$QUERY"
     ours_total=$("$PY" "$HERE/peers.py" total-ours "$WORK/results/$size-ours.json")
     noword_total=$("$PY" "$HERE/peers.py" total-ours "$WORK/results/$size-ours-noword.json")
     echo "ours_total=$ours_total" >> "$facts"
@@ -193,7 +193,7 @@ for size in "${SIZES[@]}"; do
     cat "$facts" >&2
 
     measure ours "http://127.0.0.1:$PORT_OURS/api/v1/places?$QUERY" "$size"
-    measure ceiling "http://127.0.0.1:$PORT_OURS/bench/ceiling" "$size"
+    measure ceiling "http://127.0.0.1:$PORT_OURS/bench/ceiling?$QUERY" "$size"
     grep -E '^(VmRSS|VmHWM)' "/proc/$ours_pid/status" | awk '{print tolower($1) "kb=" $2}' | tr -d ':' >> "$facts"
     kill -0 "$ours_pid" 2>/dev/null && echo "ours_alive_after=yes" >> "$facts" || echo "ours_alive_after=NO" >> "$facts"
     stop "$ours_pid"
