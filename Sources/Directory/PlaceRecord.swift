@@ -146,21 +146,3 @@ struct PlaceRecord {
         (9...14).contains(text.utf8.count) && text.utf8.allSatisfy { $0.isASCIIDigit || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
     }
 }
-
-extension UInt8 {
-    var isASCIIDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
-}
-
-extension Substring {
-    /// Without leading and trailing white space (Unicode's, line breaks and no-break spaces included).
-    /// Foundation's `trimmingCharacters` goes through `NSString` on Linux and was half of an import.
-    func trimmedOfWhitespace() -> String {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return String(self) }
-        guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[start...end])
-    }
-}
-
-extension String {
-    func trimmedOfWhitespace() -> String { self[...].trimmedOfWhitespace() }
-}

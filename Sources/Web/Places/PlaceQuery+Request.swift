@@ -8,7 +8,7 @@ extension PlaceQuery {
     /// departement, region, qpv, rural, commune (code or name) or lat+lon, rayon (km), page, par_page.
     static func parse(_ parameters: [String: String], territory: TerritoryReference) throws(AppError) -> (PlaceQuery, Commune?) {
         func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmingSpaces, !raw.isEmpty else { return nil }
+            guard let raw = parameters[name]?.trimmedOfWhitespace(), !raw.isEmpty else { return nil }
             return raw
         }
         func bad(_ message: String) -> AppError { AppError.badRequest(message) }
@@ -78,17 +78,5 @@ extension Request {
         var result: [String: String] = [:]
         FormData.forEachField(in: uri.query ?? "") { result[$0] = $1 }
         return result
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs (plain or no-break); cheaper than Foundation's
-    /// `trimmingCharacters`, and the search parses a handful of parameters per request.
-    var trimmingSpaces: String {
-        // Most values start and end with a visible ASCII byte: nothing to walk.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\u{202F}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
