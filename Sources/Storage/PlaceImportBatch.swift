@@ -3,8 +3,8 @@ import SQLKit
 
 /// One import, written a few hundred places at a time: the places a chunk may match are read in two
 /// queries, new places are inserted with one statement and their revisions with another. Matching
-/// follows the rows as they change, so a file that names the same place twice still updates it rather
-/// than creating it twice.
+/// follows the rows as they change, so a file that names the same place twice, in one chunk or in two,
+/// still updates it rather than creating it twice.
 struct PlaceImportBatch {
     /// 36 columns × 400 rows stays under SQLite's 32,766 bound parameters.
     static let size = 400
@@ -53,6 +53,10 @@ struct PlaceImportBatch {
             outcome.updated += 1
         }
         try await flush(db)
+        // The database now holds everything written so far, and the next chunk loads what it may match:
+        // keeping every place of a 500,000-row file here too cost hundreds of megabytes.
+        byExternalID.removeAll(keepingCapacity: true)
+        byKey.removeAll(keepingCapacity: true)
     }
 
     /// The stored places the chunk may match, by external id or by name and commune.

@@ -48,6 +48,25 @@ final class DirectoryRepositoryTests: XCTestCase {
         XCTAssertEqual(history.last?.actorUserID, 1)
         try await database.close()
     }
+
+    /// Places are written 400 at a time: a file naming a place again several hundred rows later must
+    /// still find the one it created, by identifier or by name and commune.
+    func testARepeatInALaterChunkOfTheSameFileIsMatched() async throws {
+        let database = try await TestDatabase.make()
+        let repository = SQLDirectoryRepository(database, territory: Self.territory)
+        var places = (0..<450).map { place("id-\($0)", "Lieu \($0)") }
+        places.append(place("id-3", "Lieu 3"))
+        var otherSource = place("autre-7", "lieu 7")
+        otherSource.openingHours = "Sa 10:00-12:00"
+        places.append(otherSource)
+        let outcome = try await repository.importPlaces(places, actor: nil, at: now)
+        XCTAssertEqual(outcome, { var expected = ImportOutcome(); expected.created = 450; expected.unchanged = 1; expected.updated = 1; return expected }())
+        let collected = Collected()
+        try await repository.forEachBatch(size: 100) { batch in collected.append(batch) }
+        XCTAssertEqual(collected.all.count, 450)
+        XCTAssertEqual(collected.all.first { $0.name == "Lieu 7" }?.openingHours, "Sa 10:00-12:00")
+        try await database.close()
+    }
 }
 
 /// Collects batches handed to a @Sendable closure.
