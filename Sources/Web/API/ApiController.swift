@@ -8,7 +8,6 @@ import Storage
 public struct ApiController: Sendable {
     let services: AppServices
     let openAPIDocument: ByteBuffer
-    let index: DirectoryIndexCache
     let coverage: CoverageService
     /// Built once: a place search made a copy of `AppServices` (twenty references) per request.
     let places: PlacesAPI
@@ -18,7 +17,6 @@ public struct ApiController: Sendable {
          searchResponses: SearchResponseCache?) {
         self.services = services
         self.openAPIDocument = openAPIDocument
-        self.index = index
         self.coverage = coverage
         places = PlacesAPI(services: services, index: index, responses: searchResponses)
         dossiers = DossiersAPI(services: services)
