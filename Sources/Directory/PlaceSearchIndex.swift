@@ -72,7 +72,7 @@ public final class PlaceSearchIndex: Sendable {
             let commune = territory.commune(code: place.communeCode)
             let parent = commune?.parentCode.flatMap { territory.commune(code: $0) }
             let text = [place.name, place.communeName, place.address] + place.kinds.map(\.label)
-            bytes += FrenchText.fold(text.joined(separator: " ")).utf8.filter { $0 != UInt8(ascii: " ") }
+            bytes += FrenchText.foldedUTF8(text.joined(separator: " ")).filter { $0 != UInt8(ascii: " ") }
             textStarts.append(bytes.count)
             let values = SearchVocabulary.values(
                 of: place, rural: commune?.isRural ?? false,
@@ -145,7 +145,11 @@ public final class PlaceSearchIndex: Sendable {
     /// The folded words of a query, as bytes.
     static func words(_ text: String?) -> [[UInt8]] {
         guard let text else { return [] }
-        return Array(FrenchText.fold(text).utf8).split(separator: UInt8(ascii: " ")).map(Array.init)
+        let folded = FrenchText.foldedUTF8(text)
+        if folded.isEmpty { return [] }
+        // Most searches are one word: no splitting, no copy.
+        if !folded.contains(UInt8(ascii: " ")) { return [folded] }
+        return folded.split(separator: UInt8(ascii: " ")).map(Array.init)
     }
 }
 

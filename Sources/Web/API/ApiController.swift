@@ -5,11 +5,11 @@ import Storage
 
 /// `/api/v1`: the same rules as the pages, in JSON. Every route here is described in
 /// Resources/openapi.json; a test compares the document with the routes the router really holds.
-public struct ApiController: Sendable {
+/// A class for the same reason as `PlacesAPI`: its handler is an async method.
+public final class ApiController: Sendable {
     let services: AppServices
     let openAPIDocument: ByteBuffer
     let coverage: CoverageService
-    /// Built once: a place search made a copy of `AppServices` (twenty references) per request.
     let places: PlacesAPI
     let dossiers: DossiersAPI
 
@@ -65,7 +65,7 @@ public struct ApiController: Sendable {
     func register(on router: Router<AppRequestContext>) {
         for operation in Operation.allCases {
             router.on(operation.routerPath, method: operation.method) { request, context in
-                try await handle(operation, request: request, context: context)
+                try await self.handle(operation, request: request, context: context)
             }
         }
     }

@@ -84,7 +84,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
             return try await PlacesAPI(services: services, index: index).listBody(parameters).0
         })
         router.get("/bench/ceiling") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: try await ceiling.bytes()))
+            PlacesAPI.response(try await ceiling.bytes())
         }
     }
     return router

@@ -7,8 +7,12 @@ extension PlaceQuery {
     /// Reads the same parameters for the page and the API: q, type, service, public, label,
     /// departement, region, qpv, rural, commune (code or name) or lat+lon, rayon (km), page, par_page.
     static func parse(_ parameters: [String: String], territory: TerritoryReference) throws(AppError) -> (PlaceQuery, Commune?) {
+        // A search has a handful of parameters and asks for fifteen names: comparing short names costs
+        // less than hashing each of them.
+        let fewParameters = parameters.count <= 8
         func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmedOfWhitespace(), !raw.isEmpty else { return nil }
+            let found = fewParameters ? parameters.first(where: { $0.key == name })?.value : parameters[name]
+            guard let raw = found?.trimmedOfWhitespace(), !raw.isEmpty else { return nil }
             return raw
         }
         func bad(_ message: String) -> AppError { AppError.badRequest(message) }
@@ -45,7 +49,8 @@ extension PlaceQuery {
         query.priorityNeighbourhood = try flag("qpv")
         query.rural = try flag("rural")
         if let radius = value("rayon") {
-            guard let km = Double(radius), km > 0, km <= 200 else { throw bad("rayon attend un nombre de kilomètres entre 1 et 200.") }
+            // Whole kilometres are the usual case, and parsing an integer skips strtod.
+            guard let km = Int(radius).map(Double.init) ?? Double(radius), km > 0, km <= 200 else { throw bad("rayon attend un nombre de kilomètres entre 1 et 200.") }
             query.radiusKilometres = km
         }
         var commune: Commune?
@@ -75,7 +80,8 @@ extension Request {
     /// The query string's parameters as the search form sends them (`+` for spaces), the last value
     /// of a repeated name winning.
     var queryDictionary: [String: String] {
-        var result: [String: String] = [:]
+        // Room for a search's usual parameters at once: growing from empty rehashed them three times.
+        var result: [String: String] = Dictionary(minimumCapacity: 8)
         FormData.forEachField(in: uri.query ?? "") { result[$0] = $1 }
         return result
     }
