@@ -102,8 +102,7 @@ final class PlacesAPI: Sendable {
         guard let id = context.parameters.get("id", as: Int64.self), let place = try await services.directory.find(id: id) else {
             throw AppError(.notFound, title: "Lieu introuvable", detail: "Aucun lieu n'a cet identifiant.")
         }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: PlaceExport.json(place))))
+        return Self.response(ByteBuffer(bytes: PlaceExport.json(place)))
     }
 
     /// Without filters the whole table is read in batches of 500 and written as it goes; with filters
