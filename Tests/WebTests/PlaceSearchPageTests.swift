@@ -105,6 +105,17 @@ final class PlaceSearchPageTests: XCTestCase {
             XCTAssertGreaterThan(features.count, 150)
             let json = try await browser.get("/api/v1/places/export.json?label=fabrique")
             XCTAssertEqual((try json.json() as? [Any])?.count, 381)
+            let searchPage = try await browser.get("/api/v1/places?label=fabrique")
+            let search = try XCTUnwrap(try searchPage.json() as? [String: Any])
+            let first = try XCTUnwrap((search["items"] as? [[String: Any]])?.first)
+            let id = try XCTUnwrap(first["id"] as? Int)
+            let one = try await browser.get("/api/v1/places/\(id)")
+            XCTAssertEqual(one.status, .ok)
+            XCTAssertEqual(one.headers[.contentType], "application/json; charset=utf-8")
+            XCTAssertEqual((try one.json() as? [String: Any])?["nom"] as? String, first["name"] as? String, "the place found by the search")
+            let unknown = try await browser.get("/api/v1/places/99999999")
+            XCTAssertEqual(unknown.status, .notFound)
+            XCTAssertEqual((try unknown.json() as? [String: Any])?["title"] as? String, "Lieu introuvable")
         }
     }
 }
