@@ -103,11 +103,10 @@ public struct SQLDirectoryRepository: DirectoryRepository {
     }
 
     public func version() async throws -> String {
-        // Two indexed maxima, not a count: answered without reading the table (places are never deleted).
-        let row = try await database.sql.select()
-            .column(SQLFunction("MAX", args: SQLIdentifier("id")), as: "n")
-            .column(SQLFunction("MAX", args: SQLIdentifier("updated_at")), as: "latest")
-            .from("places").first()
+        // Two indexed maxima, each in its own subquery: SQLite answers a lone MIN or MAX from the index,
+        // but scanned the whole table for both in one SELECT (36 ms at 500,000 places, every second).
+        let row = try await database.sql.raw(
+            "SELECT (SELECT MAX(id) FROM places) AS n, (SELECT MAX(updated_at) FROM places) AS latest").first()
         return "\(try row?.decode(column: "n", as: Int64?.self) ?? 0)-\(try row?.decode(column: "latest", as: Int64?.self) ?? 0)"
     }
 

@@ -49,6 +49,24 @@ final class DirectoryRepositoryTests: XCTestCase {
         try await database.close()
     }
 
+    /// The search index is rebuilt when this changes: after every import that creates or updates a
+    /// place, and only then.
+    func testVersionChangesWithEveryWriteAndOnlyThen() async throws {
+        let database = try await TestDatabase.make()
+        let repository = SQLDirectoryRepository(database, territory: Self.territory)
+        let empty = try await repository.version()
+        _ = try await repository.importPlaces([place("a", "Le Garage"), place("b", "L'Atelier")], actor: nil, at: now)
+        let imported = try await repository.version()
+        XCTAssertNotEqual(imported, empty)
+        _ = try await repository.importPlaces([place("a", "Le Garage")], actor: nil, at: Instant(milliseconds: now.milliseconds + 5_000))
+        let unchanged = try await repository.version()
+        XCTAssertEqual(unchanged, imported, "an import that changes nothing keeps the index")
+        _ = try await repository.importPlaces([place("b", "L'Atelier partagé")], actor: 1, at: Instant(milliseconds: now.milliseconds + 9_000))
+        let updated = try await repository.version()
+        XCTAssertNotEqual(updated, imported, "an update without a new place still changes the version")
+        try await database.close()
+    }
+
     /// Places are written 400 at a time: a file naming a place again several hundred rows later must
     /// still find the one it created, by identifier or by name and commune.
     func testARepeatInALaterChunkOfTheSameFileIsMatched() async throws {
