@@ -111,35 +111,9 @@ public final class PlaceSearchIndex: Sendable {
             .map { Int32($0) }
     }
 
-    func has(_ value: Int32, _ place: Int) -> Bool {
-        postings[Int(value) * wordsPerValue + place >> 6] & (1 << UInt64(place & 63)) != 0
-    }
-
-    /// Whether `needle` occurs in the folded text of `place`. `memchr` looks for the needle's rarest
-    /// byte many bytes at a time, and only its occurrences are compared: texts run to a hundred bytes or
-    /// more, and a byte loop over them was most of a search with words.
+    /// Whether `needle` occurs in the folded text of `place` (see `ScanColumns`).
     func text(of place: Int, contains needle: SearchNeedle) -> Bool {
-        let count = needle.bytes.count
-        guard count > 0 else { return true }
-        let start = textStarts[place], end = textStarts[place + 1]
-        guard end - start >= count else { return false }
-        return textBytes.withUnsafeBufferPointer { text in
-            needle.bytes.withUnsafeBufferPointer { bytes in
-                let anchor = needle.anchor
-                // Where the anchor byte may sit: the needle must fit around it.
-                var from = text.baseAddress! + start + anchor
-                let last = text.baseAddress! + end - count + anchor
-                while from <= last {
-                    guard let found = memchr(from, Int32(bytes[anchor]), last - from + 1) else { return false }
-                    let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - anchor
-                    var offset = 0
-                    while offset < count, candidate[offset] == bytes[offset] { offset += 1 }
-                    if offset == count { return true }
-                    from = candidate + anchor + 1
-                }
-                return false
-            }
-        }
+        withScanColumns { columns in needle.bytes.withUnsafeBufferPointer { columns.text(of: place, contains: $0, anchor: needle.anchor) } }
     }
 
     /// The folded words of a query, as bytes.

@@ -1,7 +1,30 @@
 import Foundation
 import Territory
 
-/// The running state of one search: text and filters compiled to bytes and value numbers.
+/// The words of a query folded to bytes: each word, the phrase (the words end to end, as the texts
+/// drop spaces) and the byte pairs every place containing them has.
+struct SearchTerms {
+    let words: [SearchNeedle]
+    let phrase: SearchNeedle
+    /// Pairs every place containing the words has (the phrase contains each word, so the words' pairs).
+    let pairs: PairSignature
+
+    init(_ text: String?, byteCounts: [Int]) {
+        let words = PlaceSearchIndex.words(text)
+        self.words = words.map { SearchNeedle($0, byteCounts: byteCounts) }
+        phrase = SearchNeedle(Array(words.joined()), byteCounts: byteCounts)
+        var pairs = PairSignature([UInt8]())
+        for word in words {
+            let signature = PairSignature(word)
+            pairs.low |= signature.low
+            pairs.high |= signature.high
+        }
+        self.pairs = pairs
+    }
+}
+
+/// The running state of one search: text and filters compiled to bytes and value numbers, read through
+/// `ScanColumns` so the loop over candidates pays no reference counting.
 struct SearchPass {
     struct Match {
         let place: Int
@@ -11,34 +34,34 @@ struct SearchPass {
         let nameRank: Int32
     }
 
-    let index: PlaceSearchIndex
-    let query: PlaceQuery
-    let phrase: SearchNeedle
-    let words: [SearchNeedle]
-    /// Pairs every place containing the words has (the phrase contains each word, so the words' pairs).
-    let wordPairs: PairSignature
-    /// (dimension, value number or nil when no place has the value) for every filter of the query.
-    let filters: [(SearchVocabulary.Dimension, Int32?)]
+    let columns: ScanColumns
+    let radiusKilometres: Double
+    let terms: SearchTerms
+    let phrase: UnsafeBufferPointer<UInt8>
+    let severalWords: Bool
+    /// The query's filters, at most one per dimension: value numbers (-1 when no place has the value)
+    /// and dimension bits, in vectors rather than an array the loop would retain for each place.
+    let filterValues: SIMD8<Int32>
+    let filterBits: SIMD8<UInt32>
+    let filterCount: Int
     let centreCosLatitude: Double
-    var counts: [Int]
+    let counts: UnsafeMutableBufferPointer<Int>
     var matching: [Match] = []
 
-    init(index: PlaceSearchIndex, query: PlaceQuery) {
-        self.index = index
-        self.query = query
-        let words = PlaceSearchIndex.words(query.text)
-        self.words = words.map { SearchNeedle($0, byteCounts: index.byteCounts) }
-        phrase = SearchNeedle(Array(words.joined()), byteCounts: index.byteCounts)
-        var pairs = PairSignature([UInt8]())
-        for word in words {
-            let signature = PairSignature(word)
-            pairs.low |= signature.low
-            pairs.high |= signature.high
-        }
-        wordPairs = pairs
-        var filters: [(SearchVocabulary.Dimension, Int32?)] = []
+    /// `phrase`: the bytes of `terms.phrase`; `counts`: one zero per vocabulary value.
+    init(columns: ScanColumns, vocabulary: SearchVocabulary, query: PlaceQuery, terms: SearchTerms,
+         phrase: UnsafeBufferPointer<UInt8>, counts: UnsafeMutableBufferPointer<Int>) {
+        self.columns = columns
+        radiusKilometres = query.radiusKilometres
+        self.terms = terms
+        self.phrase = phrase
+        severalWords = terms.words.count >= 2
+        var values = SIMD8<Int32>(repeating: -1), bits = SIMD8<UInt32>(repeating: 0), count = 0
         func add(_ value: String?, _ dimension: SearchVocabulary.Dimension) {
-            if let value { filters.append((dimension, index.vocabulary.lookup(value, in: dimension))) }
+            guard let value else { return }
+            values[count] = vocabulary.lookup(value, in: dimension) ?? -1
+            bits[count] = dimension.bit
+            count += 1
         }
         add(query.kind?.rawValue, .kind)
         add(query.service, .service)
@@ -48,45 +71,55 @@ struct SearchPass {
         add(query.regionCode, .region)
         add(query.priorityNeighbourhood.map { $0 ? "oui" : "non" }, .priorityNeighbourhood)
         add(query.rural.map { $0 ? "oui" : "non" }, .rural)
-        self.filters = filters
+        filterValues = values
+        filterBits = bits
+        filterCount = count
         centreCosLatitude = cos((query.near?.latitude ?? 0) * (Double.pi / 180))
-        counts = Array(repeating: 0, count: index.vocabulary.count)
+        self.counts = counts
     }
 
     /// `surelyInside`: the place is inside the radius whatever the exact distance's rounding (see
     /// `forEachCandidate`); only the other places need that distance to be counted.
     @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?, surelyInside: Bool) {
         // Cheapest tests first: the words, then the distance, then the filters.
-        if !phrase.bytes.isEmpty {
+        if !phrase.isEmpty {
             // A match of the phrase or of every word has every word's pairs.
-            guard index.pairSignatures[place].covers(wordPairs) else { return }
-            if !index.text(of: place, contains: phrase), words.count < 2 || !words.allSatisfy({ index.text(of: place, contains: $0) }) { return }
+            guard columns.pairSignatures[place].covers(terms.pairs) else { return }
+            if !columns.text(of: place, contains: phrase, anchor: terms.phrase.anchor), !severalWords || !containsEveryWord(place) { return }
         }
         var distance = Double.nan
         if let centre, !surelyInside {
             distance = self.distance(of: place, to: centre)
-            guard distance <= query.radiusKilometres else { return }
+            guard distance <= radiusKilometres else { return }
         }
         var failed: UInt32 = 0
-        for (dimension, value) in filters where value.map({ !index.has($0, place) }) ?? true { failed |= dimension.bit }
-        let values = index.valueNumbers[index.valueStarts[place]..<index.valueStarts[place + 1]]
+        for filter in 0..<filterCount {
+            let value = filterValues[filter]
+            if value < 0 || !columns.has(value, place) { failed |= filterBits[filter] }
+        }
+        let values = columns.valueStarts[place]..<columns.valueStarts[place + 1]
         if failed == 0 {
             if let centre, distance.isNaN { distance = self.distance(of: place, to: centre) }
-            matching.append(Match(place: place, distance: distance, nameRank: index.nameRanks[place]))
-            counts.withUnsafeMutableBufferPointer { counts in
-                for value in values { counts[Int(value)] += 1 }
-            }
+            matching.append(Match(place: place, distance: distance, nameRank: columns.nameRanks[place]))
+            for value in values { counts[Int(columns.valueNumbers[value])] += 1 }
         } else if failed & (failed - 1) == 0, failed != SearchVocabulary.Dimension.region.bit {
             // Fails one facet's filter only: counts for the other values of that facet.
-            let dimensions = index.vocabulary.dimensions
-            counts.withUnsafeMutableBufferPointer { counts in
-                for value in values where dimensions[Int(value)].bit == failed { counts[Int(value)] += 1 }
+            for value in values {
+                let number = Int(columns.valueNumbers[value])
+                if columns.dimensions[number].bit == failed { counts[number] += 1 }
             }
         }
     }
 
+    /// Every word, apart: "ruche saint" finds "Saint-Étienne ... La Ruche".
+    private func containsEveryWord(_ place: Int) -> Bool {
+        terms.words.allSatisfy { word in
+            word.bytes.withUnsafeBufferPointer { columns.text(of: place, contains: $0, anchor: word.anchor) }
+        }
+    }
+
     private func distance(of place: Int, to centre: GeoPoint) -> Double {
-        GeoPoint(latitude: index.latitudes[place], longitude: index.longitudes[place])
-            .distanceKilometres(cosLatitude: index.directions[place].cosLatitude, to: centre, cosLatitude: centreCosLatitude)
+        GeoPoint(latitude: columns.latitudes[place], longitude: columns.longitudes[place])
+            .distanceKilometres(cosLatitude: columns.directions[place].cosLatitude, to: centre, cosLatitude: centreCosLatitude)
     }
 }
