@@ -19,10 +19,12 @@ struct PairSignature: Sendable {
     /// Whether every pair of `other` may be in this text.
     func covers(_ other: PairSignature) -> Bool { low & other.low == other.low && high & other.high == other.high }
 
+    var bitCount: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+
     /// The numbers (0 ..< 128) of the bits set.
     var bits: [Int] {
         var bits: [Int] = []
-        bits.reserveCapacity(low.nonzeroBitCount + high.nonzeroBitCount)
+        bits.reserveCapacity(bitCount)
         var low = low, high = high
         while low != 0 { bits.append(low.trailingZeroBitCount); low &= low &- 1 }
         while high != 0 { bits.append(64 + high.trailingZeroBitCount); high &= high &- 1 }
