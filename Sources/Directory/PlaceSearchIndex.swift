@@ -29,7 +29,7 @@ public final class PlaceSearchIndex: Sendable {
     let textStarts: [Int]
     /// How often each byte occurs in the texts: a needle is looked for by its rarest byte.
     let byteCounts: [Int]
-    /// 128 bits per place, one set for each pair of adjacent bytes of its text (hashed): a text lacking
+    /// 256 bits per place, one set for each pair of adjacent bytes of its text (hashed): a text lacking
     /// one of the query's pairs cannot contain it, so most places are ruled out without a byte scan.
     let pairSignatures: [PairSignature]
     let pairPostings: PairPostings

@@ -15,9 +15,7 @@ struct SearchTerms {
         phrase = SearchNeedle(Array(words.joined()), byteCounts: byteCounts)
         var pairs = PairSignature([UInt8]())
         for word in words {
-            let signature = PairSignature(word)
-            pairs.low |= signature.low
-            pairs.high |= signature.high
+            pairs.formUnion(PairSignature(word))
         }
         self.pairs = pairs
     }
