@@ -14,7 +14,7 @@ extension PlaceSearchIndex {
                     if let centre = query.near {
                         let scanBits = pairPostings.scanBits(of: terms.pairs)
                         // A short word has few pairs: when the scan required them all, no candidate needs its
-                        // signature read again (a cache miss per candidate at 500,000 places).
+                        // signature read again (one more random read per candidate).
                         pass.signatureChecked = scanBits.count == terms.pairs.bitCount
                         forEachCandidate(near: centre, radiusKilometres: query.radiusKilometres, requiring: scanBits, columns: columns) {
                             pass.consider($0, centre: centre, surelyInside: $1)
