@@ -127,10 +127,12 @@ struct SearchPass {
             matching.append(Match(place: place, distance: distance, nameRank: columns.nameRanks[place]))
             for value in values { counts[Int(columns.valueNumbers[value])] += 1 }
         } else if failed & (failed - 1) == 0, failed != SearchVocabulary.Dimension.region.bit {
-            // Fails one facet's filter only: counts for the other values of that facet.
+            // Fails one facet's filter only: counts for the other values of that facet. A place's values
+            // come in dimension order, so the loop ends at the first value past that facet.
             for value in values {
                 let number = Int(columns.valueNumbers[value])
-                if columns.dimensions[number].bit == failed { counts[number] += 1 }
+                let bit = columns.dimensions[number].bit
+                if bit == failed { counts[number] += 1 } else if bit > failed { break }
             }
         }
     }

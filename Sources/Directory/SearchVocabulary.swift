@@ -67,7 +67,8 @@ struct SearchVocabulary: Sendable {
         quotedKeyStarts = starts
     }
 
-    /// The values of a place, each dimension's values de-duplicated.
+    /// The values of a place, each dimension's values de-duplicated, in the order of `Dimension`: a scan
+    /// counting one dimension's values stops at the first value past it.
     static func values(of place: DirectoryPlace, rural: Bool, priorityNeighbourhood: Bool) -> [(Dimension, String)] {
         var result: [(Dimension, String)] = []
         for kind in Set(place.kinds) { result.append((.kind, kind.rawValue)) }
@@ -75,9 +76,9 @@ struct SearchVocabulary: Sendable {
         for group in Set(place.publics) { result.append((.publicGroup, group)) }
         if let label = place.label { result.append((.label, label.rawValue)) }
         result.append((.department, place.departmentCode))
-        result.append((.region, place.regionCode))
         result.append((.priorityNeighbourhood, priorityNeighbourhood ? "oui" : "non"))
         result.append((.rural, rural ? "oui" : "non"))
+        result.append((.region, place.regionCode))
         return result
     }
 }
