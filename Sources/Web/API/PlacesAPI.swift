@@ -41,14 +41,14 @@ final class PlacesAPI: Sendable {
 
     func list(_ request: Request) async throws -> Response {
         // A repeated query string is answered before anything is parsed.
-        guard let responses else { return Self.response(try await listBody(request.queryDictionary).0) }
+        guard let responses else { return Self.response(try await listBody(request.searchParameters).0) }
         let raw = request.uri.query ?? ""
         if let generation = index.snapshot.freshGeneration(), let cached = responses.bytes(rawQuery: raw, generation: generation) {
             return Self.response(cached)
         }
-        let parameters = request.queryDictionary
+        let parameters = request.searchParameters
         let (bytes, generation) = try await listBody(parameters)
-        responses.alias(raw, to: SearchResponseCache.key(parameters), generation: generation)
+        responses.alias(raw, to: parameters.canonicalKey, generation: generation)
         return Self.response(bytes)
     }
 
@@ -63,18 +63,18 @@ final class PlacesAPI: Sendable {
     /// The JSON of a search and the index generation it was read from, also served precomputed by the
     /// benchmark's ceiling route. Popular searches are answered from `responses` until the directory
     /// changes (the cache is keyed by index generation).
-    func listBody(_ parameters: [String: String]) async throws -> (ByteBuffer, Int) {
+    func listBody(_ parameters: SearchParameters) async throws -> (ByteBuffer, Int) {
         let searchIndex: PlaceSearchIndex, generation: Int
         if let fresh = index.snapshot.fresh() { (searchIndex, generation) = fresh } else { (searchIndex, generation) = try await index.currentWithGeneration() }
         guard let responses else { return (try encodedSearch(parameters, index: searchIndex), generation) }
-        let key = SearchResponseCache.key(parameters)
+        let key = parameters.canonicalKey
         if let cached = responses.bytes(key, generation: generation) { return (cached, generation) }
         let bytes = try encodedSearch(parameters, index: searchIndex)
         responses.store(bytes, key: key, generation: generation)
         return (bytes, generation)
     }
 
-    func encodedSearch(_ parameters: [String: String], index searchIndex: PlaceSearchIndex) throws -> ByteBuffer {
+    func encodedSearch(_ parameters: SearchParameters, index searchIndex: PlaceSearchIndex) throws -> ByteBuffer {
         let (query, _) = try PlaceQuery.parse(parameters, territory: services.territory)
         return Self.encode(searchIndex.search(query))
     }
@@ -93,7 +93,8 @@ final class PlacesAPI: Sendable {
 
     /// The bytes `JSONResponse.encoder` would give for `page(result)`, written directly.
     static func encode(_ result: PlaceSearchResult) -> ByteBuffer {
-        var json = JSONWriter(capacity: 4_096)
+        // A page of twenty places and its facets is about 7 KB: written without growing the buffer.
+        var json = JSONWriter(capacity: 16_384)
         result.writeJSON(into: &json)
         return json.withBytes { ByteBuffer(bytes: $0) }
     }

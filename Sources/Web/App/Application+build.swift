@@ -79,9 +79,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: AppServices
                   searchResponses: searchResponses).register(on: router)
     if let query = configuration.benchCeilingQuery {
         let ceiling = PrecomputedResponse(compute: {
-            var parameters: [String: String] = [:]
-            for item in URLComponents(string: "?" + query)?.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
-            return try await PlacesAPI(services: services, index: index).listBody(parameters).0
+            try await PlacesAPI(services: services, index: index).listBody(SearchParameters(query: query)).0
         })
         router.get("/bench/ceiling") { _, _ in
             PlacesAPI.response(try await ceiling.bytes())

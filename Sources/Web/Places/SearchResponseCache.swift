@@ -22,11 +22,6 @@ final class SearchResponseCache: @unchecked Sendable {
 
     var count: Int { lock.withLock { entries.count } }
 
-    /// Parameters in a canonical order, without empty ones.
-    static func key(_ parameters: [String: String]) -> String {
-        parameters.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
-    }
-
     func bytes(_ key: String, generation: Int) -> ByteBuffer? {
         lock.withLock { self.generation == generation ? entries[key] : nil }
     }
