@@ -5,7 +5,7 @@ extension PlaceSearchIndex {
     /// The results of `query` and, for each facet, what each of its values would give with the other
     /// filters kept. One pass: a place failing exactly one facet's filter still counts for that facet.
     public func search(_ query: PlaceQuery) -> PlaceSearchResult {
-        let terms = SearchTerms(query.text, byteCounts: byteCounts)
+        let terms = SearchTerms(query.text, byteCounts: byteCounts, commonWords: commonWords)
         var counts = [Int](repeating: 0, count: vocabulary.count)
         var matching = withScanColumns { columns in
             counts.withUnsafeMutableBufferPointer { counts in

@@ -33,6 +33,7 @@ public final class PlaceSearchIndex: Sendable {
     /// one of the query's pairs cannot contain it, so most places are ruled out without a byte scan.
     let pairSignatures: [PairSignature]
     let pairPostings: PairPostings
+    let commonWords: CommonWordPostings
     let vocabulary: SearchVocabulary
     /// The values of each place: `valueNumbers[valueStarts[i] ..< valueStarts[i + 1]]`.
     let valueNumbers: [Int32]
@@ -65,15 +66,18 @@ public final class PlaceSearchIndex: Sendable {
         for r in 0..<rowCount { starts[r + 1] += starts[r] }
         rowStarts = starts
 
-        var bytes: [UInt8] = [], textStarts: [Int] = [0]
+        var bytes: [UInt8] = [], textStarts: [Int] = [0], spaced: [UInt8] = [], spacedStarts: [Int] = [0]
         var vocabulary = SearchVocabulary()
         var numbers: [Int32] = [], valueStarts: [Int] = [0]
         for place in sorted {
             let commune = territory.commune(code: place.communeCode)
             let parent = commune?.parentCode.flatMap { territory.commune(code: $0) }
             let text = [place.name, place.communeName, place.address] + place.kinds.map(\.label)
-            bytes += FrenchText.foldedUTF8(text.joined(separator: " ")).filter { $0 != UInt8(ascii: " ") }
+            let folded = FrenchText.foldedUTF8(text.joined(separator: " "))
+            bytes += folded.filter { $0 != UInt8(ascii: " ") }
             textStarts.append(bytes.count)
+            spaced += folded
+            spacedStarts.append(spaced.count)
             let values = SearchVocabulary.values(
                 of: place, rural: commune?.isRural ?? false,
                 priorityNeighbourhood: (commune?.hasPriorityNeighbourhood ?? false) || (parent?.hasPriorityNeighbourhood ?? false))
@@ -88,6 +92,7 @@ public final class PlaceSearchIndex: Sendable {
         self.textStarts = textStarts
         pairSignatures = (0..<sorted.count).map { PairSignature(bytes[textStarts[$0]..<textStarts[$0 + 1]]) }
         pairPostings = PairPostings(pairSignatures)
+        commonWords = CommonWordPostings(text: spaced, starts: spacedStarts)
         self.vocabulary = vocabulary
         valueNumbers = numbers
         self.valueStarts = valueStarts

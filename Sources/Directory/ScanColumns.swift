@@ -14,12 +14,20 @@ struct ScanColumns {
     let valueStarts: UnsafeBufferPointer<Int>
     let postings: UnsafeBufferPointer<UInt64>
     let wordsPerValue: Int
+    /// `CommonWordPostings.words`.
+    let commonWords: UnsafeBufferPointer<UInt64>
+    let wordsPerCommonWord: Int
     let nameRanks: UnsafeBufferPointer<Int32>
     /// The dimension of each vocabulary value.
     let dimensions: UnsafeBufferPointer<SearchVocabulary.Dimension>
 
     @inline(__always) func has(_ value: Int32, _ place: Int) -> Bool {
         postings[Int(value) * wordsPerValue + place >> 6] & (1 << UInt64(place & 63)) != 0
+    }
+
+    /// Whether the text of `place` has the common word of `slot` whole.
+    @inline(__always) func has(commonWord slot: Int, _ place: Int) -> Bool {
+        commonWords[slot * wordsPerCommonWord + place >> 6] & (1 << UInt64(place & 63)) != 0
     }
 
     /// Whether `needle` occurs in the folded text of `place`. `memchr` looks for the needle's rarest
@@ -58,11 +66,15 @@ extension PlaceSearchIndex {
                                         postings.withUnsafeBufferPointer { postings in
                                             nameRanks.withUnsafeBufferPointer { nameRanks in
                                                 vocabulary.dimensions.withUnsafeBufferPointer { dimensions in
-                                                    body(ScanColumns(
-                                                        latitudes: latitudes, longitudes: longitudes, directions: directions,
-                                                        pairSignatures: pairSignatures, textBytes: textBytes, textStarts: textStarts,
-                                                        valueNumbers: valueNumbers, valueStarts: valueStarts, postings: postings,
-                                                        wordsPerValue: wordsPerValue, nameRanks: nameRanks, dimensions: dimensions))
+                                                    commonWords.words.withUnsafeBufferPointer { commonWords in
+                                                        body(ScanColumns(
+                                                            latitudes: latitudes, longitudes: longitudes, directions: directions,
+                                                            pairSignatures: pairSignatures, textBytes: textBytes, textStarts: textStarts,
+                                                            valueNumbers: valueNumbers, valueStarts: valueStarts, postings: postings,
+                                                            wordsPerValue: wordsPerValue, commonWords: commonWords,
+                                                            wordsPerCommonWord: self.commonWords.wordsPerSlot, nameRanks: nameRanks,
+                                                            dimensions: dimensions))
+                                                    }
                                                 }
                                             }
                                         }

@@ -86,7 +86,7 @@ struct SearchPass {
     /// `forEachCandidate`); only the other places need that distance to be counted.
     @inline(__always) mutating func consider(_ place: Int, centre: GeoPoint?, surelyInside: Bool) {
         // Cheapest tests first: the words, then the distance, then the filters.
-        if !phrase.isEmpty {
+        if !phrase.isEmpty, !hasEveryCommonWord(place) {
             // A match of the phrase or of every word has every word's pairs.
             guard signatureChecked || columns.pairSignatures[place].covers(terms.pairs) else { return }
             if !columns.text(of: place, contains: phrase, anchor: terms.phrase.anchor), !severalWords || !containsEveryWord(place) { return }
@@ -115,6 +115,13 @@ struct SearchPass {
                 if bit == failed { counts[number] += 1 } else if bit > failed { break }
             }
         }
+    }
+
+    /// Whether the text of `place` surely has every word of the query, from the common words' bitsets.
+    @inline(__always) private func hasEveryCommonWord(_ place: Int) -> Bool {
+        guard terms.commonWordCount > 0 else { return false }
+        for word in 0..<terms.commonWordCount where !columns.has(commonWord: terms.commonWordSlots[word], place) { return false }
+        return true
     }
 
     /// Every word, apart: "ruche saint" finds "Saint-Étienne ... La Ruche".

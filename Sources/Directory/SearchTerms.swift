@@ -6,8 +6,19 @@ struct SearchTerms {
     /// Pairs every place containing the words has (the phrase contains each word, so the words' pairs).
     let pairs: PairSignature
 
-    init(_ text: String?, byteCounts: [Int]) {
+    /// The common words' slots when every word is one (see `CommonWordPostings`), at most four.
+    let commonWordSlots: SIMD4<Int>
+    let commonWordCount: Int
+
+    init(_ text: String?, byteCounts: [Int], commonWords: CommonWordPostings) {
         let words = PlaceSearchIndex.words(text)
+        var slots = SIMD4<Int>(repeating: 0), count = 0
+        if words.count <= 4, let found = commonWords.slots(of: words) {
+            for (position, slot) in found.enumerated() { slots[position] = slot }
+            count = found.count
+        }
+        commonWordSlots = slots
+        commonWordCount = count
         self.words = words.map { SearchNeedle($0, byteCounts: byteCounts) }
         phrase = SearchNeedle(Array(words.joined()), byteCounts: byteCounts)
         var pairs = PairSignature([UInt8]())

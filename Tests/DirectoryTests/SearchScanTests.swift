@@ -49,4 +49,24 @@ final class SearchScanTests: XCTestCase {
             }
         }
     }
+
+    func testCommonWordsMarkOnlyThePlacesHavingTheWordWhole() throws {
+        // "ruche" whole in 20 names, only inside longer words in 20 others: the bitset holds the first 20,
+        // and a search, which skips their texts, still finds all 40.
+        let whole = (0..<20).map { Fixtures.place("La Ruche \($0)", commune: "42218") }
+        let inside = (0..<20).map { Fixtures.place("Laruche des Ruchers \($0)", commune: "42218") }
+        let index = PlaceSearchIndex(places: whole + inside, territory: Fixtures.territory)
+        let slots = try XCTUnwrap(index.commonWords.slots(of: [Array("ruche".utf8)]))
+        let marked = index.withScanColumns { columns in (0..<index.count).filter { columns.has(commonWord: slots[0], $0) } }
+        XCTAssertEqual(Set(marked.map { index.records[$0].name }), Set(whole.map(\.name)))
+        XCTAssertNil(index.commonWords.slots(of: [Array("ruch".utf8)]), "a part of a word is not a word")
+        XCTAssertNil(index.commonWords.slots(of: [Array("7".utf8)]), "two places are too few for a common word")
+        XCTAssertNotNil(index.commonWords.slots(of: [Array("la".utf8), Array("ruche".utf8)]))
+        let saintEtienne = Fixtures.territory.commune(code: "42218")!.position
+        for text in ["ruche", "la ruche", "RUCHE"] {
+            XCTAssertEqual(index.search(PlaceQuery(text: text)).total, 40, text)
+            XCTAssertEqual(index.search(PlaceQuery(text: text, near: saintEtienne, radiusKilometres: 5)).total, 40, text)
+        }
+        XCTAssertEqual(index.search(PlaceQuery(text: "ruchers")).total, 20)
+    }
 }
