@@ -63,7 +63,24 @@ struct PairPostings: Sendable {
     /// The bits of `signature` worth testing in a scan: the rarest few (the caller checks the whole
     /// signature of each place left, so a subset only lets a few more through).
     func scanBits(of signature: PairSignature, limit: Int = 4) -> [Int] {
-        Array(signature.bits.sorted { (placeCounts[$0], $0) < (placeCounts[$1], $1) }.prefix(limit))
+        // Each bit slides into a short sorted list: no array of every bit, no sort (once per search).
+        var chosen: [Int] = []
+        chosen.reserveCapacity(limit + 1)
+        placeCounts.withUnsafeBufferPointer { counts in
+            for word in 0..<4 {
+                var remaining = signature.words[word]
+                while remaining != 0 {
+                    let bit = word << 6 + remaining.trailingZeroBitCount
+                    remaining &= remaining &- 1
+                    var slot = chosen.count
+                    while slot > 0, (counts[bit], bit) < (counts[chosen[slot - 1]], chosen[slot - 1]) { slot -= 1 }
+                    guard slot < limit else { continue }
+                    chosen.insert(bit, at: slot)
+                    if chosen.count > limit { chosen.removeLast() }
+                }
+            }
+        }
+        return chosen
     }
 
     /// Calls `body` with each place of `places` that has every bit of `bits`, in order.

@@ -80,6 +80,8 @@ struct SearchPass {
         filterCount = count
         centreCosLatitude = cos((query.near?.latitude ?? 0) * (Double.pi / 180))
         self.counts = counts
+        // A page's worth of matches is the usual case: no regrowth while they come.
+        matching.reserveCapacity(64)
     }
 
     /// `surelyInside`: the place is inside the radius whatever the exact distance's rounding (see

@@ -20,7 +20,7 @@ struct SearchTerms {
         commonWordSlots = slots
         commonWordCount = count
         self.words = words.map { SearchNeedle($0, byteCounts: byteCounts) }
-        phrase = SearchNeedle(Array(words.joined()), byteCounts: byteCounts)
+        phrase = self.words.count == 1 ? self.words[0] : SearchNeedle(Array(words.joined()), byteCounts: byteCounts)
         var pairs = PairSignature([UInt8]())
         for word in words {
             pairs.formUnion(PairSignature(word))
