@@ -39,4 +39,24 @@ final class PlaceQueryParseTests: XCTestCase {
             }
         }
     }
+
+    func testParametersAreReadFromTheRequestTargetAsTheFormSendsThem() throws {
+        let parameters = SearchParameters(
+            target: "/api/v1/places?q=la+ruche&service=Aide%20aux%20d%C3%A9marches%20administratives&inconnu=1&rayon=5&rayon=20&par%5Fpage=50&qpv=")
+        XCTAssertEqual(parameters[.text], "la ruche")
+        XCTAssertEqual(parameters[.service], "Aide aux démarches administratives")
+        XCTAssertEqual(parameters[.radius], "20", "the last value of a repeated name wins")
+        XCTAssertEqual(parameters[.perPage], "50", "an escaped name is still known")
+        XCTAssertEqual(parameters[.priorityNeighbourhood], "")
+        XCTAssertNil(parameters[.commune])
+        XCTAssertEqual(parameters.canonicalKey, "q=la ruche&service=Aide aux démarches administratives&rayon=20&par_page=50")
+        XCTAssertEqual(SearchParameters(target: "/api/v1/places").canonicalKey, "")
+        for name in SearchParameters.Name.allCases {
+            XCTAssertEqual(SearchParameters(target: "/lieux?\(name.field)=x&\(name.field)x=y")[name], "x", name.field)
+        }
+        let (query, _) = try PlaceQuery.parse(parameters, territory: territory)
+        XCTAssertEqual(query.text, "la ruche")
+        XCTAssertEqual(query.perPage, 50)
+        XCTAssertEqual(query.radiusKilometres, 20)
+    }
 }

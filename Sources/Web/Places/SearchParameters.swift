@@ -30,6 +30,31 @@ struct SearchParameters: Sendable {
             }
         }
 
+        /// A name as it appears in a query string; an escaped one is decoded first.
+        init?(encoded bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            if bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) {
+                self.init(field: FormData.decode(bytes))
+                return
+            }
+            // By length first: at most three names share one, and each is compared as raw bytes.
+            let candidates: [Name]
+            switch bytes.count {
+            case 1: candidates = [.text]
+            case 3: candidates = [.latitude, .longitude, .priorityNeighbourhood]
+            case 4: candidates = [.kind, .page]
+            case 5: candidates = [.label, .rural, .radius]
+            case 6: candidates = [.publicGroup, .region]
+            case 7: candidates = [.service, .commune]
+            case 8: candidates = [.perPage]
+            case 11: candidates = [.department]
+            default: return nil
+            }
+            guard let name = candidates.first(where: { $0.field.utf8.withContiguousStorageIfAvailable { field in
+                memcmp(field.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 } ?? false })
+            else { return nil }
+            self = name
+        }
+
         init?(field: String) {
             // Small strings compare as two machine words: cheaper than a hash.
             switch field {
@@ -59,8 +84,35 @@ struct SearchParameters: Sendable {
 
     /// A query string as the search form sends it (`+` for spaces).
     init(query: String) {
-        FormData.forEachField(in: query) { name, value in
-            if let name = Name(field: name) { values[name.rawValue] = value }
+        var query = query
+        query.withUTF8 { read($0[...]) }
+    }
+
+    /// The query of a request target (`/api/v1/places?q=ruche`), read in place: only the values of
+    /// known names become strings.
+    init(target: String) {
+        var target = target
+        target.withUTF8 { bytes in
+            guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return }
+            var end = bytes.endIndex
+            if let fragment = bytes[mark...].firstIndex(of: UInt8(ascii: "#")) { end = fragment }
+            read(bytes[(mark + 1)..<end])
+        }
+    }
+
+    private mutating func read(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            var end = start, equals: Int?
+            while end < bytes.endIndex, bytes[end] != UInt8(ascii: "&") {
+                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
+            }
+            let nameEnd = equals ?? end
+            if nameEnd > start, let name = Name(encoded: bytes[start..<nameEnd]) {
+                values[name.rawValue] = equals.map { FormData.decode(bytes[($0 + 1)..<end]) } ?? ""
+            }
+            start = end + 1
         }
     }
 
@@ -90,5 +142,5 @@ struct SearchParameters: Sendable {
 }
 
 extension Request {
-    var searchParameters: SearchParameters { SearchParameters(query: uri.query ?? "") }
+    var searchParameters: SearchParameters { SearchParameters(target: uri.string) }
 }

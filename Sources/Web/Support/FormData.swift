@@ -44,7 +44,7 @@ public struct FormData: Sendable, Equatable {
         return value
     }
 
-    private static func decode(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    static func decode(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         guard raw.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(decoding: raw, as: UTF8.self) }
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {
