@@ -11,13 +11,33 @@ public struct JSONWriter: ~Copyable {
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
     @usableFromInline var needsComma = false
+    /// False while writing into memory the caller lent (`init(into:)`).
+    @usableFromInline var ownsBase = true
 
     @inlinable public init(capacity: Int = 512) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Writes into `buffer` (a response's own storage) while it has room, then into memory of its own:
+    /// the bytes are written once, not written and then copied.
+    @inlinable public init(into buffer: UnsafeMutableRawBufferPointer) {
+        if let start = buffer.baseAddress, buffer.count >= 16 {
+            base = start.bindMemory(to: UInt8.self, capacity: buffer.count)
+            capacity = buffer.count
+            ownsBase = false
+        } else {
+            capacity = 512
+            base = .allocate(capacity: capacity)
+        }
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
+
+    /// How many bytes were written.
+    public var byteCount: Int { count }
+    /// Whether everything written is in the buffer given to `init(into:)`.
+    public var isInLentBuffer: Bool { !ownsBase }
 
     /// What was written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -44,7 +64,8 @@ public struct JSONWriter: ~Copyable {
         let larger = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.update(from: base, count: count)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
+        ownsBase = true
         base = moved
         capacity = larger
     }

@@ -55,4 +55,20 @@ final class JSONWriterTests: XCTestCase {
         let decoded = try? JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
         XCTAssertEqual(decoded, (0..<1_000).map { "élément \($0)" })
     }
+
+    func testALentBufferHoldsWhatFitsAndTheRestMovesOut() {
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
+        defer { storage.deallocate() }
+        for count in [1, 3, 200] {
+            var json = JSONWriter(into: storage)
+            json.beginArray()
+            for number in 0..<count { json.value("élément \(number)") }
+            json.endArray()
+            let decoded = try? JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+            XCTAssertEqual(decoded, (0..<count).map { "élément \($0)" })
+            // Three short items fit in 64 bytes and are read from there; 200 do not.
+            XCTAssertEqual(json.isInLentBuffer, count < 200)
+            if json.isInLentBuffer { XCTAssertEqual(Array(storage.prefix(json.byteCount)), json.bytes) }
+        }
+    }
 }

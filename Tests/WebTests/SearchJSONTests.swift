@@ -34,4 +34,19 @@ final class SearchJSONTests: XCTestCase {
             XCTAssertEqual(String(buffer: written), String(decoding: encoded, as: UTF8.self), "\(query)")
         }
     }
+
+    func testAPageLargerThanTheResponseBufferIsWrittenWhole() throws {
+        // 200 places with long names make more than the 16 KB written in place: the rest must follow.
+        let territory = try TerritoryReference.loadBundled()
+        let commune = territory.commune(code: "16015")!
+        let places = (1...200).map { number in
+            DirectoryPlace(id: Int64(number), externalID: "l\(number)", name: "Tiers-lieu numéro \(number) " + String(repeating: "é", count: 80),
+                           address: "\(number) rue Longue", postalCode: "16000", commune: commune, kinds: [.coworking], label: nil,
+                           services: ["Aide aux démarches administratives"], updatedOn: "2024-01-01")
+        }
+        let result = PlaceSearchIndex(places: places, territory: territory).search(PlaceQuery(perPage: 200))
+        let written = PlacesAPI.encode(result)
+        XCTAssertGreaterThan(written.readableBytes, 16_384)
+        XCTAssertEqual(String(buffer: written), String(decoding: try JSONResponse.encoder.encode(PlacesAPI.page(result)), as: UTF8.self))
+    }
 }

@@ -93,10 +93,21 @@ final class PlacesAPI: Sendable {
 
     /// The bytes `JSONResponse.encoder` would give for `page(result)`, written directly.
     static func encode(_ result: PlaceSearchResult) -> ByteBuffer {
-        // A page of twenty places and its facets is about 7 KB: written without growing the buffer.
-        var json = JSONWriter(capacity: 16_384)
-        result.writeJSON(into: &json)
-        return json.withBytes { ByteBuffer(bytes: $0) }
+        // Written straight into the response's buffer: a page of twenty places and its facets is about
+        // 7 KB, and a larger one (par_page=200) moves to the writer's own memory and is copied once.
+        var buffer = ByteBufferAllocator().buffer(capacity: 16_384)
+        var spilled: [UInt8]?
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 16_384) { storage in
+            var json = JSONWriter(into: storage)
+            result.writeJSON(into: &json)
+            guard json.isInLentBuffer else {
+                spilled = json.bytes
+                return 0
+            }
+            return json.byteCount
+        }
+        if let spilled { buffer.writeBytes(spilled) }
+        return buffer
     }
 
     func show(_ context: AppRequestContext) async throws -> Response {
