@@ -10,7 +10,8 @@ ROUNDS="${2:-6}"; SECONDS_EACH="${3:-5}"
 SEARCH="http://127.0.0.1:$PORT/api/v1/places?$QUERY"
 CEILING="http://127.0.0.1:$PORT/bench/ceiling?$QUERY"
 
-LOG_LEVEL=warning FABRIQUES_SEARCH_CACHE=0 FABRIQUES_BENCH_CEILING_QUERY="$QUERY" \
+# BENCH_SEARCH_CACHE=2048 alternates the server as deployed (its cache of encoded searches on) instead.
+LOG_LEVEL=warning FABRIQUES_SEARCH_CACHE="${BENCH_SEARCH_CACHE:-0}" FABRIQUES_BENCH_CEILING_QUERY="$QUERY" \
     "$BIN" serve --data-dir "$DATA" --host 127.0.0.1 --port "$PORT" > "$WORK/alternate-$SIZE-server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
