@@ -54,13 +54,6 @@ struct CommonWordPostings: Sendable {
         return found
     }
 
-    /// The places of the 64 starting at `word * 64` that have every word of `slots`.
-    @inline(__always) func mask(_ word: Int, having slots: [Int], in postings: UnsafeBufferPointer<UInt64>) -> UInt64 {
-        var mask = ~UInt64(0)
-        for slot in slots { mask &= postings[slot * wordsPerSlot + word] }
-        return mask
-    }
-
     /// FNV-1a of each word of a folded text.
     private static func forEachWord(of text: ArraySlice<UInt8>, _ body: (UInt64, ArraySlice<UInt8>) -> Void) {
         var start = text.startIndex

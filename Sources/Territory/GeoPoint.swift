@@ -35,7 +35,7 @@ public struct GeoPoint: Sendable, Hashable, Codable {
     }
 
     /// The sine of a half-difference: by its Taylor series up to x⁹ below 0.1 rad (a few hundred
-    /// kilometres), where the next term is below a thousandth of the last bit, and by `sin` above.
+    /// kilometres), where the next term is below a fiftieth of the last bit, and by `sin` above.
     /// A search measures every place it keeps: the library call was most of the distance's cost.
     @inline(__always)
     static func sine(_ x: Double) -> Double {

@@ -36,45 +36,17 @@ struct SearchParameters: Sendable {
                 self.init(field: FormData.decode(bytes))
                 return
             }
-            // By length first: at most three names share one, and each is compared as raw bytes.
-            let candidates: [Name]
-            switch bytes.count {
-            case 1: candidates = [.text]
-            case 3: candidates = [.latitude, .longitude, .priorityNeighbourhood]
-            case 4: candidates = [.kind, .page]
-            case 5: candidates = [.label, .rural, .radius]
-            case 6: candidates = [.publicGroup, .region]
-            case 7: candidates = [.service, .commune]
-            case 8: candidates = [.perPage]
-            case 11: candidates = [.department]
-            default: return nil
-            }
-            guard let name = candidates.first(where: { $0.field.utf8.withContiguousStorageIfAvailable { field in
-                memcmp(field.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 } ?? false })
-            else { return nil }
+            // Lengths first, then raw bytes: no string is made of the name.
+            guard let name = Name.allCases.first(where: { name in
+                name.field.utf8.count == bytes.count && name.field.utf8.withContiguousStorageIfAvailable { field in
+                    memcmp(field.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 } == true
+            }) else { return nil }
             self = name
         }
 
         init?(field: String) {
-            // Small strings compare as two machine words: cheaper than a hash.
-            switch field {
-            case "q": self = .text
-            case "type": self = .kind
-            case "service": self = .service
-            case "public": self = .publicGroup
-            case "label": self = .label
-            case "departement": self = .department
-            case "region": self = .region
-            case "qpv": self = .priorityNeighbourhood
-            case "rural": self = .rural
-            case "commune": self = .commune
-            case "lat": self = .latitude
-            case "lon": self = .longitude
-            case "rayon": self = .radius
-            case "page": self = .page
-            case "par_page": self = .perPage
-            default: return nil
-            }
+            guard let name = Name.allCases.first(where: { $0.field == field }) else { return nil }
+            self = name
         }
     }
 
