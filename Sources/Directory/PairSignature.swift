@@ -28,11 +28,16 @@ struct PairSignature: Sendable {
     var bits: [Int] {
         var bits: [Int] = []
         bits.reserveCapacity(bitCount)
+        forEachBit { bits.append($0) }
+        return bits
+    }
+
+    /// Each bit set, in increasing order, without an array.
+    @inline(__always) func forEachBit(_ body: (Int) -> Void) {
         for word in 0..<4 {
             var remaining = words[word]
-            while remaining != 0 { bits.append(word << 6 + remaining.trailingZeroBitCount); remaining &= remaining &- 1 }
+            while remaining != 0 { body(word << 6 + remaining.trailingZeroBitCount); remaining &= remaining &- 1 }
         }
-        return bits
     }
 }
 
@@ -67,17 +72,12 @@ struct PairPostings: Sendable {
         var chosen: [Int] = []
         chosen.reserveCapacity(limit + 1)
         placeCounts.withUnsafeBufferPointer { counts in
-            for word in 0..<4 {
-                var remaining = signature.words[word]
-                while remaining != 0 {
-                    let bit = word << 6 + remaining.trailingZeroBitCount
-                    remaining &= remaining &- 1
-                    var slot = chosen.count
-                    while slot > 0, (counts[bit], bit) < (counts[chosen[slot - 1]], chosen[slot - 1]) { slot -= 1 }
-                    guard slot < limit else { continue }
-                    chosen.insert(bit, at: slot)
-                    if chosen.count > limit { chosen.removeLast() }
-                }
+            signature.forEachBit { bit in
+                var slot = chosen.count
+                while slot > 0, (counts[bit], bit) < (counts[chosen[slot - 1]], chosen[slot - 1]) { slot -= 1 }
+                guard slot < limit else { return }
+                chosen.insert(bit, at: slot)
+                if chosen.count > limit { chosen.removeLast() }
             }
         }
         return chosen

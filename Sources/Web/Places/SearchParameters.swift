@@ -52,8 +52,6 @@ struct SearchParameters: Sendable {
 
     private var values = InlineArray<15, String?>(repeating: nil)
 
-    init() {}
-
     /// A query string as the search form sends it (`+` for spaces).
     init(query: String) {
         var query = query
@@ -73,18 +71,8 @@ struct SearchParameters: Sendable {
     }
 
     private mutating func read(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            var end = start, equals: Int?
-            while end < bytes.endIndex, bytes[end] != UInt8(ascii: "&") {
-                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
-                end += 1
-            }
-            let nameEnd = equals ?? end
-            if nameEnd > start, let name = Name(encoded: bytes[start..<nameEnd]) {
-                values[name.rawValue] = equals.map { FormData.decode(bytes[($0 + 1)..<end]) } ?? ""
-            }
-            start = end + 1
+        FormData.forEachEncodedField(in: bytes) { name, value in
+            if !name.isEmpty, let name = Name(encoded: name) { values[name.rawValue] = value.map(FormData.decode) ?? "" }
         }
     }
 
@@ -95,10 +83,7 @@ struct SearchParameters: Sendable {
     }
 
     /// The value as typed, even blank.
-    subscript(name: Name) -> String? {
-        get { values[name.rawValue] }
-        set { values[name.rawValue] = newValue }
-    }
+    subscript(name: Name) -> String? { values[name.rawValue] }
 
     /// The non-blank parameters in a fixed order, `name=value&...`: two spellings of one search
     /// (other order, extra blank or unknown parameters) give the same key.

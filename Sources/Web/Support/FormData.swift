@@ -20,19 +20,23 @@ public struct FormData: Sendable, Equatable {
     static func forEachField(in encoded: String, _ body: (String, String) -> Void) {
         var encoded = encoded
         encoded.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start, equals: Int?
-                while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
-                    if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
-                    end += 1
-                }
-                if end > start {
-                    let nameEnd = equals ?? end
-                    body(decode(bytes[start..<nameEnd]), equals.map { decode(bytes[($0 + 1)..<end]) } ?? "")
-                }
-                start = end + 1
+            forEachEncodedField(in: bytes[...]) { name, value in body(decode(name), value.map(decode) ?? "") }
+        }
+    }
+
+    /// The same fields still encoded, name and value (nil without `=`), for readers that decode only
+    /// the fields they want.
+    static func forEachEncodedField(in bytes: Slice<UnsafeBufferPointer<UInt8>>,
+                                    _ body: (Slice<UnsafeBufferPointer<UInt8>>, Slice<UnsafeBufferPointer<UInt8>>?) -> Void) {
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            var end = start, equals: Int?
+            while end < bytes.endIndex, bytes[end] != UInt8(ascii: "&") {
+                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
             }
+            if end > start { body(bytes[start..<(equals ?? end)], equals.map { bytes[($0 + 1)..<end] }) }
+            start = end + 1
         }
     }
 
